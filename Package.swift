@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One settings loop for every target, as swift-log does: Swift 6 mode with the upcoming
+/// features that keep imports and existentials explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Minutes",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "minutes", targets: ["minutes"]),
+        .library(name: "MinutesCore", targets: ["MinutesCore"]),
+        .library(name: "MinutesStorage", targets: ["MinutesStorage"]),
+        .library(name: "MinutesTestSupport", targets: ["MinutesTestSupport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(
+            name: "MinutesCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "MinutesStorage",
+            dependencies: [
+                "MinutesCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MinutesTestSupport",
+            dependencies: ["MinutesCore"]
+        ),
+        .executableTarget(
+            name: "minutes",
+            dependencies: [
+                "MinutesCore",
+                "MinutesStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "MinutesCoreTests",
+            dependencies: ["MinutesCore", "MinutesTestSupport"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "MinutesStorageTests",
+            dependencies: ["MinutesCore", "MinutesStorage", "MinutesTestSupport"]
+        ),
+        .testTarget(
+            name: "MinutesCLITests",
+            dependencies: ["minutes", "MinutesCore", "MinutesStorage", "MinutesTestSupport"]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

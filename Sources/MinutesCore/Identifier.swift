@@ -1,0 +1,50 @@
+/// The rules behind every ``PrefixedID``: shape, stable hashing and random generation.
+public enum Identifier {
+    /// True when `text` is `prefix` followed by 6 to 32 lowercase hex digits.
+    ///
+    /// Ids reach file paths (stored exports), so anything else, including `..` or `/`,
+    /// is rejected before it gets near the file system.
+    public static func isWellFormed(_ text: String, prefix: String) -> Bool {
+        guard text.hasPrefix(prefix) else { return false }
+        let digits = text.utf8.dropFirst(prefix.utf8.count)
+        guard (6...32).contains(digits.count) else { return false }
+        return digits.allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        }
+    }
+
+    /// The first `hexDigits` hex digits of the 64-bit FNV-1a hash of `text`.
+    ///
+    /// FNV-1a is small, fast and stable across platforms and releases, unlike `Hasher`,
+    /// which is seeded per process. It is not a cryptographic hash and is not used as one.
+    public static func shortHash(_ text: String, hexDigits: Int) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        let padded = String(repeating: "0", count: 16 - hex.count) + hex
+        return String(padded.prefix(hexDigits))
+    }
+
+    /// A fresh random id: `prefix` followed by `hexDigits` random hex digits.
+    public static func random(prefix: String, hexDigits: Int = 12) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return random(prefix: prefix, hexDigits: hexDigits, using: &generator)
+    }
+
+    /// A random id drawn from `generator`, so tests can make ids reproducible.
+    public static func random(
+        prefix: String,
+        hexDigits: Int = 12,
+        using generator: inout some RandomNumberGenerator
+    ) -> String {
+        let alphabet = Array("0123456789abcdef")
+        var digits = ""
+        for _ in 0..<hexDigits {
+            digits.append(alphabet[Int(generator.next() % 16)])
+        }
+        return prefix + digits
+    }
+}

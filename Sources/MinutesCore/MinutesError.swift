@@ -1,0 +1,55 @@
+/// The one error type of Minutes' core and adapters.
+///
+/// It carries a ``Code`` that callers branch on (the CLI maps `.notFound` to exit code 2,
+/// the server to HTTP 404), a message written for the person at the keyboard, and the
+/// underlying cause. Messages never contain transcript text or voice prints.
+public struct MinutesError: Error, CustomStringConvertible, Equatable {
+    /// What went wrong, coarse enough to map onto exit codes and HTTP statuses.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        /// A session, speaker, export or profile id that does not exist.
+        public static let notFound = Code("not_found")
+        /// Input that cannot be used as given (a malformed id, a bad option value).
+        public static let invalidInput = Code("invalid_input")
+        /// Something that would overwrite or duplicate existing data without being asked to.
+        public static let conflict = Code("conflict")
+        /// The database or storage directory cannot be used (unwritable, corrupt, too new).
+        public static let storage = Code("storage")
+        /// There is nothing to work on (an empty session, silence).
+        public static let empty = Code("empty")
+
+        public var description: String { name }
+    }
+
+    public let code: Code
+    public let message: String
+    public let cause: (any Error)?
+
+    public init(_ code: Code, _ message: String, cause: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.cause = cause
+    }
+
+    public var description: String {
+        guard let cause else { return message }
+        return "\(message) (\(cause))"
+    }
+
+    /// Errors compare by code only: the message is for people, not for branching.
+    public static func == (lhs: MinutesError, rhs: MinutesError) -> Bool { lhs.code == rhs.code }
+
+    public static func unknownSession(_ id: String) -> MinutesError {
+        MinutesError(.notFound, "unknown session id '\(id)' (see `minutes sessions list`)")
+    }
+
+    public static func unknownSpeaker(_ id: String, in session: SessionID) -> MinutesError {
+        MinutesError(.notFound, "unknown speaker id '\(id)' in session \(session)")
+    }
+
+    public static func unknownExport(_ id: String) -> MinutesError {
+        MinutesError(.notFound, "unknown export id '\(id)' (see `minutes exports list`)")
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+import Logging
+
+/// The one place that changes sessions: every surface (console, CLI, server) goes through it,
+/// so the rules (stable speaker ids, redaction on forget, export retention) hold everywhere.
+///
+/// It is an actor so that appends, labels and forgets on a session are applied one at a
+/// time in the order they arrive.
+public actor SessionOrchestrator {
+    /// What an append produced: the stored segments and the voices heard for the first time
+    /// (the console asks "who is this?" for each).
+    public struct AppendResult: Sendable {
+        public var segments: [Segment]
+        public var newSpeakers: [Speaker]
+    }
+
+    private let store: any SessionStore
+    private let archive: any ExportArchive
+    private let retention: RetentionPolicy
+    private let clock: any WallClock
+    private let logger: Logger
+
+    public init(
+        store: any SessionStore,
+        archive: any ExportArchive,
+        retention: RetentionPolicy = RetentionPolicy(days: RetentionPolicy.defaultDays),
+        clock: any WallClock = SystemWallClock(),
+        logger: Logger
+    ) {
+        self.store = store
+        self.archive = archive
+        self.retention = retention
+        self.clock = clock
+        self.logger = logger
+    }
+
+    // MARK: Sessions
+
+    public func createSession(
+        title: String,
+        language: String = "en",
+        persona: String = "general",
+        id: SessionID = .random()
+    ) async throws -> Session {
+        let session = Session(id: id, title: title, language: language, persona: persona, startedAt: clock.now())
+        try await store.insertSession(session)
+        logger.info("session created", metadata: ["session.id": "\(id)"])
+        return session
+    }
+
+    /// The session, or a `.notFound` error naming the id.
+    public func session(_ id: SessionID) async throws -> Session {
+        guard let session = try await store.session(id) else { throw MinutesError.unknownSession(id.rawValue) }
+        return session
+    }
+
+    public func sessions() async throws -> [Session] {
+        try await store.sessions()
+    }
+
+    /// Marks the meeting as over (the console calls this on quit).
+    public func endSession(_ id: SessionID) async throws {
+        var session = try await session(id)
+        guard session.endedAt == nil else { return }
+        session.endedAt = clock.now()
+        try await store.updateSession(session)
+    }
+
+    /// Deletes the session, its timeline and its stored export files. Deleting a session that
+    /// is already gone is not an error: the result is `false`.
+    @discardableResult
+    public func deleteSession(_ id: SessionID) async throws -> Bool {
+        for export in try await store.storedExports(of: id) {
+            try archive.remove(named: export.fileName)
+        }
+        let deleted = try await store.deleteSession(id)
+        logger.info("session deleted", metadata: ["session.id": "\(id)", "existed": "\(deleted)"])
+        return deleted
+    }
+
+    /// Recreates a session from a manifest (a stored or exported JSON file).
+    public func importManifest(_ manifest: ExportManifest) async throws -> Session {
+        let id = manifest.session.id
+        guard SessionID(parsing: id.rawValue) != nil else {
+            throw MinutesError(.invalidInput, "the manifest's session id '\(id)' is not a Minutes session id")
+        }
+        if try await store.session(id) != nil {
+            throw MinutesError(.conflict, "session \(id) already exists; delete it first to import it again")
+        }
+        try await store.insertSession(manifest.session)
+        for speaker in manifest.speakers {
+            var speaker = speaker
+            speaker.session = id
+            try await store.saveSpeaker(speaker)
+        }
+        _ = try await store.appendSegments(manifest.segments, to: id)
+        try await store.saveSummary(manifest.summary, for: id)
+        return manifest.session
+    }
+
+    // MARK: Timeline
+
+    /// Adds segments to the end of the timeline, creating a speaker for every cluster label
+    /// not seen before in this session. Text by a forgotten speaker is stored redacted.
+    public func append(_ drafts: [SegmentDraft], to id: SessionID) async throws -> AppendResult {
+        _ = try await session(id)
+        var speakers = try await store.speakers(of: id)
+        var newSpeakers: [Speaker] = []
+        var segments: [Segment] = []
+        for draft in drafts {
+            var speaker: Speaker?
+            if let cluster = draft.cluster {
+                if let known = speakers.first(where: { $0.cluster == cluster }) {
+                    speaker = known
+                } else {
+                    let created = makeSpeaker(cluster: cluster, session: id, existing: speakers)
+                    speakers.append(created)
+                    newSpeakers.append(created)
+                    speaker = created
+                }
+            }
+            let segment = Segment(
+                start: draft.start,
+                end: draft.end,
+                speaker: speaker?.id,
+                text: draft.text,
+                words: draft.words
+            )
+            segments.append(speaker?.isForgotten == true ? segment.redacted : segment)
+        }
+        for speaker in newSpeakers {
+            try await store.saveSpeaker(speaker)
+        }
+        let stored = try await store.appendSegments(segments, to: id)
+        logger.debug(
+            "segments appended",
+            metadata: ["session.id": "\(id)", "segments": "\(stored.count)", "new_speakers": "\(newSpeakers.count)"]
+        )
+        return AppendResult(segments: stored, newSpeakers: newSpeakers)
+    }
+
+    public func timeline(_ id: SessionID) async throws -> [Segment] {
+        _ = try await session(id)
+        return try await store.segments(of: id)
+    }
+
+    public func speakers(_ id: SessionID) async throws -> [Speaker] {
+        _ = try await session(id)
+        return try await store.speakers(of: id).sorted { $0.ordinal < $1.ordinal }
+    }
+
+    // MARK: Speakers
+
+    /// Gives a speaker a name; an empty name clears it.
+    @discardableResult
+    public func labelSpeaker(_ speakerID: SpeakerID, in id: SessionID, name: String) async throws -> Speaker {
+        var speaker = try await speaker(speakerID, in: id)
+        guard !speaker.isForgotten else {
+            throw MinutesError(.conflict, "speaker \(speakerID) was forgotten and cannot be named again")
+        }
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        speaker.name = trimmed.isEmpty ? nil : trimmed
+        try await store.saveSpeaker(speaker)
+        return speaker
+    }
+
+    /// Forgets a speaker: their text is redacted in every segment and every stored export of
+    /// the session, their name is cleared, and the enrolled voice print linked to them is
+    /// deleted. The stored summary is dropped too, since it may quote them; it can be built
+    /// again from the redacted timeline. Forgetting twice changes nothing more.
+    @discardableResult
+    public func forgetSpeaker(_ speakerID: SpeakerID, in id: SessionID) async throws -> Speaker {
+        var speaker = try await speaker(speakerID, in: id)
+        let toRedact = try await store.segments(of: id).filter {
+            $0.speaker == speakerID && ($0.text != Segment.redactedText || !$0.words.isEmpty)
+        }
+        try await store.updateSegments(toRedact.map(\.redacted), in: id)
+        if let profile = speaker.profile {
+            try await store.deleteProfile(profile)
+        }
+        speaker.name = nil
+        speaker.profile = nil
+        speaker.isForgotten = true
+        try await store.saveSpeaker(speaker)
+        if !toRedact.isEmpty, try await store.summary(of: id) != nil {
+            try await store.saveSummary(nil, for: id)
+        }
+        try await rewriteStoredExports(of: id)
+        logger.info("speaker forgotten", metadata: ["session.id": "\(id)", "speaker.id": "\(speakerID)"])
+        return speaker
+    }
+
+    private func speaker(_ speakerID: SpeakerID, in id: SessionID) async throws -> Speaker {
+        _ = try await session(id)
+        guard let speaker = try await store.speakers(of: id).first(where: { $0.id == speakerID }) else {
+            throw MinutesError.unknownSpeaker(speakerID.rawValue, in: id)
+        }
+        return speaker
+    }
+
+    private func makeSpeaker(cluster: String, session: SessionID, existing: [Speaker]) -> Speaker {
+        var salt = 0
+        var speakerID = SpeakerID.derived(session: session, cluster: cluster)
+        while existing.contains(where: { $0.id == speakerID }) {
+            salt += 1
+            speakerID = SpeakerID.derived(session: session, cluster: cluster, salt: salt)
+        }
+        return Speaker(id: speakerID, session: session, cluster: cluster, ordinal: existing.count + 1)
+    }
+
+    // MARK: Summaries
+
+    public func saveSummary(_ summary: Summary, for id: SessionID) async throws {
+        _ = try await session(id)
+        try await store.saveSummary(summary, for: id)
+    }
+
+    public func summary(_ id: SessionID) async throws -> Summary? {
+        _ = try await session(id)
+        return try await store.summary(of: id)
+    }
+
+    // MARK: Exports
+
+    /// Everything known about the session, as exports render it.
+    public func manifest(_ id: SessionID) async throws -> ExportManifest {
+        let session = try await session(id)
+        return ExportManifest(
+            session: session,
+            speakers: try await store.speakers(of: id),
+            segments: try await store.segments(of: id),
+            summary: try await store.summary(of: id)
+        )
+    }
+
+    public func export(_ id: SessionID, format: ExportFormat) async throws -> String {
+        format.render(try await manifest(id))
+    }
+
+    /// Writes the session's manifest to the export storage directory, records it, then
+    /// prunes exports older than the retention period (never the one just written).
+    public func storeExport(_ id: SessionID) async throws -> StoredExport {
+        let text = try await export(id, format: .json)
+        let exportID = ExportID.random()
+        let record = StoredExport(
+            id: exportID,
+            session: id,
+            format: .json,
+            fileName: "\(id)-\(exportID).json",
+            byteCount: text.utf8.count,
+            createdAt: clock.now()
+        )
+        try archive.write(Data(text.utf8), named: record.fileName)
+        do {
+            try await store.recordExport(record)
+        } catch {
+            try? archive.remove(named: record.fileName)
+            throw error
+        }
+        logger.info("export stored", metadata: ["session.id": "\(id)", "export.id": "\(exportID)"])
+        _ = try await prune(policy: retention, keeping: exportID)
+        return record
+    }
+
+    public func storedExports(of session: SessionID? = nil) async throws -> [StoredExport] {
+        try await store.storedExports(of: session)
+    }
+
+    /// A stored export's record and its bytes.
+    public func storedExport(_ id: ExportID) async throws -> (record: StoredExport, data: Data) {
+        guard let record = try await store.storedExport(id) else { throw MinutesError.unknownExport(id.rawValue) }
+        do {
+            return (record, try archive.read(named: record.fileName))
+        } catch {
+            throw MinutesError(
+                .storage,
+                "the file of export \(id) is missing from \(archive.location) (\(record.fileName))",
+                cause: error
+            )
+        }
+    }
+
+    /// Deletes stored exports older than `days` (or the configured retention when nil).
+    /// - Returns: the exports removed.
+    @discardableResult
+    public func sweepExports(olderThanDays days: Int? = nil) async throws -> [StoredExport] {
+        try await prune(policy: days.map { RetentionPolicy(days: $0) } ?? retention, keeping: nil)
+    }
+
+    private func prune(policy: RetentionPolicy, keeping kept: ExportID?) async throws -> [StoredExport] {
+        guard let cutoff = policy.cutoff(now: clock.now()) else { return [] }
+        let expired = try await store.storedExports(of: nil).filter { $0.createdAt < cutoff && $0.id != kept }
+        for export in expired {
+            try archive.remove(named: export.fileName)
+            try await store.deleteExportRecord(export.id)
+        }
+        if !expired.isEmpty {
+            logger.info("exports pruned", metadata: ["count": "\(expired.count)", "days": "\(policy.days ?? -1)"])
+        }
+        return expired
+    }
+
+    /// Renders every stored export of the session again from the current (redacted) state.
+    private func rewriteStoredExports(of id: SessionID) async throws {
+        let exports = try await store.storedExports(of: id)
+        guard !exports.isEmpty else { return }
+        let manifest = try await manifest(id)
+        for export in exports {
+            let text = export.format.render(manifest)
+            try archive.write(Data(text.utf8), named: export.fileName)
+            var updated = export
+            updated.byteCount = text.utf8.count
+            try await store.recordExport(updated)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Where sessions, their timelines, speakers, summaries, stored-export records and enrolled
+/// voices live. SQLite is the embedded default; PostgreSQL serves several machines.
+///
+/// Implementations must make each call atomic; ``appendSegments(_:to:)`` assigns indices in
+/// the same transaction that inserts, so concurrent appends never share an index.
+public protocol SessionStore: Sendable {
+    func insertSession(_ session: Session) async throws
+    func updateSession(_ session: Session) async throws
+    func session(_ id: SessionID) async throws -> Session?
+    /// All sessions, newest first.
+    func sessions() async throws -> [Session]
+    /// Deletes the session with everything that belongs to it. Returns false when it was
+    /// already gone.
+    @discardableResult func deleteSession(_ id: SessionID) async throws -> Bool
+
+    /// Appends to the end of the timeline; the returned segments carry their indices.
+    func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment]
+    /// Replaces segments (matched by index) in place, as redaction does.
+    func updateSegments(_ segments: [Segment], in session: SessionID) async throws
+    func segments(of session: SessionID) async throws -> [Segment]
+
+    func saveSpeaker(_ speaker: Speaker) async throws
+    func speakers(of session: SessionID) async throws -> [Speaker]
+
+    func saveSummary(_ summary: Summary?, for session: SessionID) async throws
+    func summary(of session: SessionID) async throws -> Summary?
+
+    func recordExport(_ export: StoredExport) async throws
+    func storedExport(_ id: ExportID) async throws -> StoredExport?
+    /// Stored exports, newest first; all sessions when `session` is nil.
+    func storedExports(of session: SessionID?) async throws -> [StoredExport]
+    func deleteExportRecord(_ id: ExportID) async throws
+
+    func saveProfile(_ profile: SpeakerProfile) async throws
+    func profile(_ id: ProfileID) async throws -> SpeakerProfile?
+    func profiles() async throws -> [SpeakerProfile]
+    func deleteProfile(_ id: ProfileID) async throws
+}

@@ -1,0 +1,40 @@
+/// A voice in one session.
+public struct Speaker: Hashable, Sendable, Codable {
+    public var id: SpeakerID
+    public var session: SessionID
+    /// The diarizer's cluster label that this speaker was derived from.
+    public var cluster: String
+    /// 1 for the first voice heard in the session, 2 for the next: gives unnamed speakers
+    /// the stable labels "Speaker 1", "Speaker 2".
+    public var ordinal: Int
+    /// The name a person gave this voice, if any.
+    public var name: String?
+    /// The enrolled voice this speaker was matched to or enrolled as.
+    public var profile: ProfileID?
+    /// Set once the speaker was forgotten: their text is redacted and their name cleared.
+    public var isForgotten: Bool
+
+    public init(
+        id: SpeakerID,
+        session: SessionID,
+        cluster: String,
+        ordinal: Int,
+        name: String? = nil,
+        profile: ProfileID? = nil,
+        isForgotten: Bool = false
+    ) {
+        self.id = id
+        self.session = session
+        self.cluster = cluster
+        self.ordinal = ordinal
+        self.name = name
+        self.profile = profile
+        self.isForgotten = isForgotten
+    }
+
+    /// What the timeline and the exports show: the name when there is one.
+    public var displayName: String {
+        if isForgotten { return "Speaker \(ordinal) (forgotten)" }
+        return name ?? "Speaker \(ordinal)"
+    }
+}

@@ -1,0 +1,392 @@
+import Foundation
+import GRDB
+import Logging
+import MinutesCore
+
+/// The embedded ``SessionStore``: SQLite through GRDB, in WAL mode with foreign keys on.
+///
+/// `secure_delete` is on and forgetting checkpoints the WAL, so a forgotten speaker's text
+/// does not linger in free pages or the write-ahead log.
+public final class GRDBSessionStore: SessionStore {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
+    /// - Throws: `.storage` when the directory is unwritable, the file is not a SQLite database
+    ///   or is corrupt (the file is left untouched), or it was written by a newer Minutes.
+    public init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw MinutesError(.storage, "cannot create the database directory \(directory)", cause: error)
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: Self.configuration)
+        } catch {
+            throw Self.openingError(error, path: path)
+        }
+        try migrate(describing: path)
+    }
+
+    /// A private in-memory database, for tests and one-shot commands.
+    public init() throws {
+        writer = try DatabaseQueue(configuration: Self.configuration)
+        try migrate(describing: "in-memory database")
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return configuration
+    }
+
+    private static func openingError(_ error: any Error, path: String) -> MinutesError {
+        if let error = error as? DatabaseError, [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            return MinutesError(
+                .storage,
+                "\(path) is not a Minutes database or is corrupt; it was left untouched. "
+                    + "Move it aside or point MINUTES_DATABASE_URL elsewhere.",
+                cause: error
+            )
+        }
+        return MinutesError(.storage, "cannot open the database at \(path)", cause: error)
+    }
+
+    private func migrate(describing location: String) throws {
+        do {
+            try writer.write { db in
+                try SchemaMigrator.migrate(db)
+            }
+        } catch let error as MinutesError {
+            throw MinutesError(error.code, "\(location): \(error.message)")
+        } catch {
+            throw Self.openingError(error, path: location)
+        }
+    }
+
+    /// The schema version recorded in the database.
+    public func schemaVersion() throws -> Int {
+        try writer.read { db in try SchemaMigrator.appliedVersion(db) }
+    }
+
+    // MARK: Sessions
+
+    public func insertSession(_ session: Session) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO sessions (id, title, language, persona, started_at, ended_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    session.id.rawValue, session.title, session.language, session.persona,
+                    session.startedAt.millisecondsSince1970, session.endedAt?.millisecondsSince1970,
+                ]
+            )
+        }
+    }
+
+    public func updateSession(_ session: Session) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE sessions SET title = ?, language = ?, persona = ?, started_at = ?, ended_at = ? WHERE id = ?",
+                arguments: [
+                    session.title, session.language, session.persona, session.startedAt.millisecondsSince1970,
+                    session.endedAt?.millisecondsSince1970, session.id.rawValue,
+                ]
+            )
+        }
+    }
+
+    public func session(_ id: SessionID) async throws -> Session? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id.rawValue])
+                .map(Self.session(from:))
+        }
+    }
+
+    public func sessions() async throws -> [Session] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sessions ORDER BY started_at DESC, id")
+                .map(Self.session(from:))
+        }
+    }
+
+    @discardableResult
+    public func deleteSession(_ id: SessionID) async throws -> Bool {
+        let deleted = try await writer.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id.rawValue])
+            return db.changesCount > 0
+        }
+        try await eraseFreedPages()
+        return deleted
+    }
+
+    private static func session(from row: Row) -> Session {
+        Session(
+            id: SessionID(rawValue: row["id"]),
+            title: row["title"],
+            language: row["language"],
+            persona: row["persona"],
+            startedAt: Date(millisecondsSince1970: row["started_at"]),
+            endedAt: (row["ended_at"] as Int64?).map(Date.init(millisecondsSince1970:))
+        )
+    }
+
+    // MARK: Segments
+
+    public func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment] {
+        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
+        return try await writer.write { db in
+            var next =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COALESCE(MAX(idx), -1) + 1 FROM segments WHERE session_id = ?",
+                    arguments: [session.rawValue]
+                ) ?? 0
+            var stored: [Segment] = []
+            for (segment, words) in encoded {
+                var segment = segment
+                segment.index = next
+                next += 1
+                try db.execute(
+                    sql: """
+                        INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        session.rawValue, segment.index, segment.start, segment.end, segment.speaker?.rawValue,
+                        segment.text, words,
+                    ]
+                )
+                stored.append(segment)
+            }
+            return stored
+        }
+    }
+
+    public func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
+        guard !segments.isEmpty else { return }
+        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
+        try await writer.write { db in
+            for (segment, words) in encoded {
+                try db.execute(
+                    sql: """
+                        UPDATE segments SET start_seconds = ?, end_seconds = ?, speaker_id = ?, text = ?, words = ?
+                        WHERE session_id = ? AND idx = ?
+                        """,
+                    arguments: [
+                        segment.start, segment.end, segment.speaker?.rawValue, segment.text, words,
+                        session.rawValue, segment.index,
+                    ]
+                )
+            }
+        }
+        try await eraseFreedPages()
+    }
+
+    public func segments(of session: SessionID) async throws -> [Segment] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM segments WHERE session_id = ? ORDER BY idx",
+                arguments: [session.rawValue]
+            ).map { row in
+                Segment(
+                    index: row["idx"],
+                    start: row["start_seconds"],
+                    end: row["end_seconds"],
+                    speaker: (row["speaker_id"] as String?).map(SpeakerID.init(rawValue:)),
+                    text: row["text"],
+                    words: try JSONText.decode([Word].self, from: row["words"])
+                )
+            }
+        }
+    }
+
+    // MARK: Speakers
+
+    public func saveSpeaker(_ speaker: Speaker) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (session_id, id) DO UPDATE SET
+                        cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
+                        profile_id = excluded.profile_id, forgotten = excluded.forgotten
+                    """,
+                arguments: [
+                    speaker.session.rawValue, speaker.id.rawValue, speaker.cluster, speaker.ordinal, speaker.name,
+                    speaker.profile?.rawValue, speaker.isForgotten ? 1 : 0,
+                ]
+            )
+        }
+    }
+
+    public func speakers(of session: SessionID) async throws -> [Speaker] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM speakers WHERE session_id = ? ORDER BY ordinal",
+                arguments: [session.rawValue]
+            ).map { row in
+                Speaker(
+                    id: SpeakerID(rawValue: row["id"]),
+                    session: SessionID(rawValue: row["session_id"]),
+                    cluster: row["cluster"],
+                    ordinal: row["ordinal"],
+                    name: row["name"],
+                    profile: (row["profile_id"] as String?).map(ProfileID.init(rawValue:)),
+                    isForgotten: (row["forgotten"] as Int) != 0
+                )
+            }
+        }
+    }
+
+    // MARK: Summaries
+
+    public func saveSummary(_ summary: Summary?, for session: SessionID) async throws {
+        let body = try summary.map { try JSONText.encode($0) }
+        try await writer.write { db in
+            if let body {
+                try db.execute(
+                    sql: """
+                        INSERT INTO summaries (session_id, body) VALUES (?, ?)
+                        ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
+                        """,
+                    arguments: [session.rawValue, body]
+                )
+            } else {
+                try db.execute(sql: "DELETE FROM summaries WHERE session_id = ?", arguments: [session.rawValue])
+            }
+        }
+    }
+
+    public func summary(of session: SessionID) async throws -> Summary? {
+        let body = try await writer.read { db in
+            try String.fetchOne(
+                db,
+                sql: "SELECT body FROM summaries WHERE session_id = ?",
+                arguments: [session.rawValue]
+            )
+        }
+        return try body.map { try JSONText.decode(Summary.self, from: $0) }
+    }
+
+    // MARK: Stored exports
+
+    public func recordExport(_ export: StoredExport) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO stored_exports (id, session_id, format, file_name, byte_count, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET byte_count = excluded.byte_count
+                    """,
+                arguments: [
+                    export.id.rawValue, export.session.rawValue, export.format.rawValue, export.fileName,
+                    export.byteCount, export.createdAt.millisecondsSince1970,
+                ]
+            )
+        }
+    }
+
+    public func storedExport(_ id: ExportID) async throws -> StoredExport? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM stored_exports WHERE id = ?", arguments: [id.rawValue])
+                .map(Self.storedExport(from:))
+        }
+    }
+
+    public func storedExports(of session: SessionID?) async throws -> [StoredExport] {
+        try await writer.read { db in
+            let order = "ORDER BY created_at DESC, id"
+            let rows =
+                if let session {
+                    try Row.fetchAll(
+                        db,
+                        sql: "SELECT * FROM stored_exports WHERE session_id = ? \(order)",
+                        arguments: [session.rawValue]
+                    )
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT * FROM stored_exports \(order)")
+                }
+            return rows.map(Self.storedExport(from:))
+        }
+    }
+
+    public func deleteExportRecord(_ id: ExportID) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM stored_exports WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    private static func storedExport(from row: Row) -> StoredExport {
+        StoredExport(
+            id: ExportID(rawValue: row["id"]),
+            session: SessionID(rawValue: row["session_id"]),
+            format: ExportFormat(rawValue: row["format"]) ?? .json,
+            fileName: row["file_name"],
+            byteCount: row["byte_count"],
+            createdAt: Date(millisecondsSince1970: row["created_at"])
+        )
+    }
+
+    // MARK: Profiles
+
+    public func saveProfile(_ profile: SpeakerProfile) async throws {
+        let prints = try JSONText.encode(profile.voicePrints)
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO profiles (id, name, voice_prints, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, voice_prints = excluded.voice_prints
+                    """,
+                arguments: [profile.id.rawValue, profile.name, prints, profile.createdAt.millisecondsSince1970]
+            )
+        }
+    }
+
+    public func profile(_ id: ProfileID) async throws -> SpeakerProfile? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE id = ?", arguments: [id.rawValue])
+                .map(Self.profile(from:))
+        }
+    }
+
+    public func profiles() async throws -> [SpeakerProfile] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM profiles ORDER BY name").map(Self.profile(from:))
+        }
+    }
+
+    public func deleteProfile(_ id: ProfileID) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM profiles WHERE id = ?", arguments: [id.rawValue])
+        }
+        try await eraseFreedPages()
+    }
+
+    private static func profile(from row: Row) throws -> SpeakerProfile {
+        SpeakerProfile(
+            id: ProfileID(rawValue: row["id"]),
+            name: row["name"],
+            voicePrints: try JSONText.decode([[Float]].self, from: row["voice_prints"]),
+            createdAt: Date(millisecondsSince1970: row["created_at"])
+        )
+    }
+
+    /// Moves the write-ahead log into the database file and truncates it, so deleted rows
+    /// (zeroed in place by `secure_delete`) leave no copy behind in the log.
+    private func eraseFreedPages() async throws {
+        guard let pool = writer as? DatabasePool else { return }
+        _ = try await pool.writeWithoutTransaction { db in
+            try db.checkpoint(.truncate)
+        }
+    }
+}

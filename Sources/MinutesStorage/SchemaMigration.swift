@@ -1,0 +1,82 @@
+/// One versioned step of the database schema.
+///
+/// The statements are plain, portable SQL (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, no
+/// engine-specific types), so the same list migrates SQLite and PostgreSQL. Timestamps are
+/// BIGINT milliseconds since 1970, booleans INTEGER 0/1, vectors and word lists JSON text.
+public struct SchemaMigration: Sendable {
+    public var version: Int
+    public var name: String
+    public var statements: [String]
+
+    /// Every migration in order. Append new ones; never edit one that has shipped.
+    public static let all: [SchemaMigration] = [
+        SchemaMigration(
+            version: 1,
+            name: "sessions, speakers, segments, summaries, exports, profiles",
+            statements: [
+                """
+                CREATE TABLE sessions (
+                    id TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    persona TEXT NOT NULL,
+                    started_at BIGINT NOT NULL,
+                    ended_at BIGINT
+                )
+                """,
+                """
+                CREATE TABLE profiles (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    voice_prints TEXT NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE speakers (
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    cluster TEXT NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    name TEXT,
+                    profile_id TEXT REFERENCES profiles(id) ON DELETE SET NULL,
+                    forgotten INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (session_id, id)
+                )
+                """,
+                """
+                CREATE TABLE segments (
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    start_seconds DOUBLE PRECISION NOT NULL,
+                    end_seconds DOUBLE PRECISION NOT NULL,
+                    speaker_id TEXT,
+                    text TEXT NOT NULL,
+                    words TEXT NOT NULL,
+                    PRIMARY KEY (session_id, idx)
+                )
+                """,
+                """
+                CREATE TABLE summaries (
+                    session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE stored_exports (
+                    id TEXT PRIMARY KEY,
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    format TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    byte_count BIGINT NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX stored_exports_by_session ON stored_exports (session_id)",
+            ]
+        )
+    ]
+
+    /// The schema version this build of Minutes writes and understands.
+    public static var latestVersion: Int { all.last?.version ?? 0 }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+import MinutesCore
+
+/// Applies ``SchemaMigration/all`` to a SQLite database, recording each version in
+/// `schema_migrations`, and refuses a database written by a newer Minutes rather than
+/// guessing at a schema it does not know.
+enum SchemaMigrator {
+    static func migrate(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    applied_at BIGINT NOT NULL
+                )
+                """
+        )
+        let applied = try appliedVersion(db)
+        guard applied <= SchemaMigration.latestVersion else {
+            throw MinutesError(
+                .storage,
+                "the database has schema version \(applied), newer than this Minutes understands "
+                    + "(\(SchemaMigration.latestVersion)); upgrade Minutes or use another MINUTES_DATABASE_URL"
+            )
+        }
+        for migration in SchemaMigration.all where migration.version > applied {
+            for statement in migration.statements {
+                try db.execute(sql: statement)
+            }
+            try db.execute(
+                sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                arguments: [migration.version, migration.name, Date().millisecondsSince1970]
+            )
+        }
+    }
+
+    static func appliedVersion(_ db: Database) throws -> Int {
+        guard try db.tableExists("schema_migrations") else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") ?? 0
+    }
+}

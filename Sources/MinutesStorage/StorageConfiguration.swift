@@ -1,0 +1,69 @@
+import Foundation
+import MinutesCore
+
+/// Where Minutes keeps its data, read from the environment.
+///
+/// | variable | default |
+/// |---|---|
+/// | `MINUTES_DATABASE_URL` | `sqlite://$XDG_DATA_HOME/minutes/minutes.sqlite` (`~/.local/share/…`) |
+/// | `MINUTES_STORAGE_DIR` | `./data/exports` |
+/// | `MINUTES_EXPORT_RETENTION_DAYS` | `30` (`none` keeps exports forever) |
+public struct StorageConfiguration: Sendable {
+    /// Where the database lives.
+    public enum DatabaseLocation: Equatable, Sendable {
+        case sqliteFile(String)
+        case inMemory
+    }
+
+    public var database: DatabaseLocation
+    public var exportDirectory: String
+    public var retention: RetentionPolicy
+
+    public init(database: DatabaseLocation, exportDirectory: String, retention: RetentionPolicy) {
+        self.database = database
+        self.exportDirectory = exportDirectory
+        self.retention = retention
+    }
+
+    /// - Throws: `.invalidInput` for an unsupported database URL or a bad retention value.
+    public init(environment: [String: String]) throws {
+        self.database = try Self.parseDatabase(environment["MINUTES_DATABASE_URL"], environment: environment)
+        self.exportDirectory = environment["MINUTES_STORAGE_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data/exports"
+        self.retention = try RetentionPolicy(parsing: environment["MINUTES_EXPORT_RETENTION_DAYS"])
+    }
+
+    /// The user's data directory for Minutes: `$XDG_DATA_HOME/minutes` or `~/.local/share/minutes`.
+    public static func dataDirectory(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/minutes" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/minutes"
+    }
+
+    static func parseDatabase(_ value: String?, environment: [String: String]) throws -> DatabaseLocation {
+        guard let value, !value.isEmpty else {
+            return .sqliteFile(dataDirectory(environment: environment) + "/minutes.sqlite")
+        }
+        if value == ":memory:" || value == "sqlite::memory:" { return .inMemory }
+        for prefix in ["sqlite://", "sqlite:", "file://", "file:"] where value.hasPrefix(prefix) {
+            let path = String(value.dropFirst(prefix.count))
+            guard !path.isEmpty else { break }
+            return .sqliteFile(path)
+        }
+        if value.contains("://") {
+            throw MinutesError(
+                .invalidInput,
+                "unsupported MINUTES_DATABASE_URL scheme in '\(value.prefix(while: { $0 != ":" }))://…': "
+                    + "use sqlite:///path/to/file.sqlite or a plain file path"
+            )
+        }
+        return .sqliteFile(value)
+    }
+
+    /// Opens the configured store.
+    public func openStore() throws -> GRDBSessionStore {
+        switch database {
+        case .sqliteFile(let path): try GRDBSessionStore(path: path)
+        case .inMemory: try GRDBSessionStore()
+        }
+    }
+}

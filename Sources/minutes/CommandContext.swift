@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MinutesCore
+import MinutesStorage
+
+/// What every subcommand needs: the orchestrator over the configured store and export
+/// directory, and one way to turn errors into messages and exit codes.
+struct CommandContext {
+    let orchestrator: SessionOrchestrator
+    let configuration: StorageConfiguration
+
+    init() throws {
+        Self.logging
+        configuration = try StorageConfiguration(environment: ProcessInfo.processInfo.environment)
+        let logger = Logger(label: "minutes.cli")
+        orchestrator = SessionOrchestrator(
+            store: try configuration.openStore(),
+            archive: try FileExportArchive(directory: configuration.exportDirectory),
+            retention: configuration.retention,
+            logger: logger
+        )
+    }
+
+    /// Logs go to standard error, at `MINUTES_LOG_LEVEL` (default `warning`), so that what a
+    /// command prints on standard output (an export, a listing) stays clean for pipes.
+    private static let logging: Void = LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        let level = ProcessInfo.processInfo.environment["MINUTES_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        handler.logLevel = level ?? .warning
+        return handler
+    }
+
+    /// Runs `body` with a context, printing any failure as one `error:` line on stderr.
+    /// Unknown ids exit with 2, every other failure with 1.
+    static func run(_ body: (CommandContext) async throws -> Void) async throws {
+        do {
+            try await body(try CommandContext())
+        } catch let error as MinutesError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(error.code == .notFound ? 2 : 1)
+        }
+    }
+
+    static func sessionID(_ text: String) throws -> SessionID {
+        guard let id = SessionID(parsing: text) else { throw MinutesError.unknownSession(text) }
+        return id
+    }
+
+    static func exportID(_ text: String) throws -> ExportID {
+        guard let id = ExportID(parsing: text) else { throw MinutesError.unknownExport(text) }
+        return id
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The `minutes` command. With no subcommand it prints a short guided tour until the live
+/// console lands (see README).
+@main
+struct Minutes: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "Live meeting minutes in your terminal: who said what, summaries and exports.",
+        version: MinutesVersion.current,
+        subcommands: [
+            SessionsCommand.self,
+            ExportCommand.self,
+            ExportsCommand.self,
+        ]
+    )
+
+    func run() async throws {
+        print(GuidedHelp.text)
+    }
+}
+
+enum MinutesVersion {
+    static let current = "0.1.0"
+}

@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "minutes", targets: ["minutes"]),
         .library(name: "MinutesCore", targets: ["MinutesCore"]),
         .library(name: "MinutesStorage", targets: ["MinutesStorage"]),
+        .library(name: "MinutesSummary", targets: ["MinutesSummary"]),
         .library(name: "MinutesTestSupport", targets: ["MinutesTestSupport"]),
     ],
     dependencies: [
@@ -36,6 +37,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "MinutesSummary",
+            dependencies: ["MinutesCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "MinutesTestSupport",
             dependencies: ["MinutesCore"]
         ),
@@ -50,12 +55,17 @@ let package = Package(
         ),
         .testTarget(
             name: "MinutesCoreTests",
-            dependencies: ["MinutesCore", "MinutesTestSupport"],
+            dependencies: ["MinutesCore", "MinutesStorage", "MinutesTestSupport"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "MinutesStorageTests",
             dependencies: ["MinutesCore", "MinutesStorage", "MinutesTestSupport"]
+        ),
+        .testTarget(
+            name: "MinutesSummaryTests",
+            dependencies: ["MinutesCore", "MinutesSummary", "MinutesTestSupport"],
+            resources: [.copy("Transcripts")]
         ),
         .testTarget(
             name: "MinutesCLITests",

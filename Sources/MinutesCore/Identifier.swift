@@ -13,16 +13,21 @@ public enum Identifier {
         }
     }
 
-    /// The first `hexDigits` hex digits of the 64-bit FNV-1a hash of `text`.
+    /// The first `hexDigits` hex digits of a 64-bit hash of `text`.
     ///
-    /// FNV-1a is small, fast and stable across platforms and releases, unlike `Hasher`,
-    /// which is seeded per process. It is not a cryptographic hash and is not used as one.
+    /// FNV-1a followed by the SplitMix64 finalizer: small, fast and stable across platforms
+    /// and releases, unlike `Hasher`, which is seeded per process. The finalizer spreads a
+    /// change in the last character over all the bits, so `…/0` and `…/1` do not share a
+    /// prefix. It is not a cryptographic hash and is not used as one.
     public static func shortHash(_ text: String, hexDigits: Int) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
         let hex = String(hash, radix: 16)
         let padded = String(repeating: "0", count: 16 - hex.count) + hex
         return String(padded.prefix(hexDigits))

@@ -19,6 +19,31 @@ public struct Segment: Hashable, Sendable, Codable {
         self.words = words
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case index, start, end, speaker, text, words
+    }
+
+    /// Words are optional in the manifest: a segment without word timings leaves the key out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        index = try container.decode(Int.self, forKey: .index)
+        start = try container.decode(Double.self, forKey: .start)
+        end = try container.decode(Double.self, forKey: .end)
+        speaker = try container.decodeIfPresent(SpeakerID.self, forKey: .speaker)
+        text = try container.decode(String.self, forKey: .text)
+        words = try container.decodeIfPresent([Word].self, forKey: .words) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(index, forKey: .index)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encodeIfPresent(speaker, forKey: .speaker)
+        try container.encode(text, forKey: .text)
+        if !words.isEmpty { try container.encode(words, forKey: .words) }
+    }
+
     /// The text that replaces a forgotten speaker's words everywhere.
     public static let redactedText = "[redacted]"
 

@@ -6,14 +6,19 @@ import Synchronization
 public final class FixedWallClock: WallClock {
     private let current: Mutex<Date>
 
-    public init(_ date: Date = Date(timeIntervalSince1970: 1_764_000_000)) {
+    public init(_ date: Date = MeetingFixture.startedAt) {
         current = Mutex(date)
     }
 
     public func now() -> Date { current.withLock { $0 } }
 
+    /// Moves the clock forward by `seconds`.
+    public func advance(seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+
     /// Moves the clock forward by `days` days.
     public func advance(days: Double) {
-        current.withLock { $0 = $0.addingTimeInterval(days * 86_400) }
+        advance(seconds: days * 86_400)
     }
 }

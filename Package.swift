@@ -60,7 +60,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MinutesStorageTests",
-            dependencies: ["MinutesCore", "MinutesStorage", "MinutesTestSupport"]
+            dependencies: [
+                "MinutesCore", "MinutesStorage", "MinutesTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "MinutesSummaryTests",

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Runs the built `minutes` binary in a temporary home, with its own database and export
+/// directory, the way a person would from a shell.
+final class CLIRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let directory: String
+    var environment: [String: String]
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "minutes-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        environment = [
+            "HOME": directory,
+            "PATH": "/usr/bin:/bin",
+            "MINUTES_DATABASE_URL": "sqlite://\(directory)/minutes.sqlite",
+            "MINUTES_STORAGE_DIR": "\(directory)/exports",
+        ]
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func path(_ name: String) -> String { directory + "/" + name }
+
+    /// Runs `minutes` with `arguments` and waits for it.
+    func run(_ arguments: String...) throws -> Result {
+        try run(arguments: arguments)
+    }
+
+    func run(arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
+    }
+
+    /// The `minutes` executable next to the test bundle (SwiftPM builds it because this test
+    /// target depends on it), or `MINUTES_BINARY` when set.
+    static func binary() throws -> URL {
+        if let explicit = ProcessInfo.processInfo.environment["MINUTES_BINARY"] {
+            return URL(fileURLWithPath: explicit)
+        }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("minutes")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        let fromSource = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/minutes")
+        return try #require(
+            FileManager.default.isExecutableFile(atPath: fromSource.path) ? fromSource : nil,
+            "the minutes binary was not found; build it or set MINUTES_BINARY"
+        )
+    }
+}

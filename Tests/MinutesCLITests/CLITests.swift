@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import MinutesCore
+import MinutesStorage
+import MinutesTestSupport
+import Testing
+
+/// End-to-end runs of the built binary: what a person sees, and what they keep.
+@Suite(.timeLimit(.minutes(2)))
+struct CLITests {
+    private let id = MeetingFixture.sessionID.rawValue
+
+    /// The fixture meeting as a JSON manifest file in the runner's directory.
+    private func writeFixtureManifest(_ cli: CLIRunner) async throws -> (path: String, manifest: ExportManifest) {
+        let orchestrator = SessionOrchestrator(
+            store: try GRDBSessionStore(),
+            archive: InMemoryExportArchive(),
+            clock: FixedWallClock(),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        try await MeetingFixture.populate(orchestrator)
+        let manifest = try await orchestrator.manifest(MeetingFixture.sessionID)
+        let path = cli.path("meeting.json")
+        try Data(manifest.jsonText().utf8).write(to: URL(fileURLWithPath: path))
+        return (path, manifest)
+    }
+
+    @Test func versionAndGuidedHelp() throws {
+        let cli = try CLIRunner()
+
+        let version = try cli.run("--version")
+        let help = try cli.run()
+
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("minutes sessions list"))
+        #expect(help.stdout.contains("minutes export ID --format md"))
+    }
+
+    @Test func importListShowExportAndDelete() async throws {
+        let cli = try CLIRunner()
+        let (manifestPath, manifest) = try await writeFixtureManifest(cli)
+
+        let imported = try cli.run("sessions", "import", manifestPath)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let list = try cli.run("sessions", "list")
+        #expect(list.stdout.contains(id) && list.stdout.contains("Release planning"))
+        let show = try cli.run("sessions", "show", id)
+        #expect(show.stdout.contains("Alice: Good morning"))
+
+        for format in ExportFormat.allCases {
+            let exported = try cli.run("export", id, "--format", format.rawValue)
+            #expect(exported.status == 0)
+            #expect(exported.stdout == format.render(manifest), "format \(format)")
+        }
+
+        #expect(try cli.run("sessions", "delete", id).stdout.contains("Deleted"))
+        let again = try cli.run("sessions", "delete", id)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("nothing to delete"))
+    }
+
+    @Test func exportToAFileNeverOverwritesWithoutForce() async throws {
+        let cli = try CLIRunner()
+        let (manifestPath, _) = try await writeFixtureManifest(cli)
+        _ = try cli.run("sessions", "import", manifestPath)
+        let target = cli.path("minutes.md")
+        try Data("my notes".utf8).write(to: URL(fileURLWithPath: target))
+
+        let refused = try cli.run("export", id, "--out", target)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "my notes")
+
+        let forced = try cli.run("export", id, "--out", target, "--force")
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("# Release planning"))
+    }
+
+    @Test func storedExportsListShowAndSweep() async throws {
+        let cli = try CLIRunner()
+        let (manifestPath, manifest) = try await writeFixtureManifest(cli)
+        _ = try cli.run("sessions", "import", manifestPath)
+
+        let stored = try cli.run("export", id, "--store")
+        #expect(stored.status == 0, "\(stored.stderr)")
+        let exportID = try #require(stored.stdout.split(separator: " ").dropFirst().first.map(String.init))
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.path("exports"))
+        #expect(files == ["\(id)-\(exportID).json"])
+
+        #expect(try cli.run("exports", "list").stdout.contains(exportID))
+        let shown = try cli.run("exports", "show", exportID)
+        #expect(shown.stdout == manifest.jsonText())
+
+        let kept = try cli.run("exports", "sweep")
+        #expect(kept.stdout.contains("Removed 0 stored exports"))
+        let swept = try cli.run("exports", "sweep", "--days", "0")
+        #expect(swept.stdout.contains("Removed 1 stored export."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("exports")).isEmpty)
+    }
+
+    @Test func unknownIdsExitWithTwoAndNameTheId() throws {
+        let cli = try CLIRunner()
+
+        for (arguments, unknown) in [
+            (["sessions", "show", "ses_aaaaaaaaaaaa"], "ses_aaaaaaaaaaaa"),
+            (["export", "ses_aaaaaaaaaaaa"], "ses_aaaaaaaaaaaa"),
+            (["export", "../../etc/passwd"], "../../etc/passwd"),
+            (["exports", "show", "exp_aaaaaaaaaaaa"], "exp_aaaaaaaaaaaa"),
+        ] {
+            let result = try cli.run(arguments: arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("'\(unknown)'"), "\(result.stderr)")
+        }
+    }
+
+    @Test func badConfigurationAndStorageAreClearErrorsThatLoseNothing() throws {
+        let cli = try CLIRunner()
+
+        cli.environment["MINUTES_EXPORT_RETENTION_DAYS"] = "forever"
+        let retention = try cli.run("sessions", "list")
+        #expect(retention.status == 1)
+        #expect(retention.stderr.contains("'forever'"))
+        cli.environment["MINUTES_EXPORT_RETENTION_DAYS"] = nil
+
+        try Data("plain file".utf8).write(to: URL(fileURLWithPath: cli.path("blocker")))
+        cli.environment["MINUTES_STORAGE_DIR"] = cli.path("blocker/exports")
+        let storage = try cli.run("exports", "list")
+        #expect(storage.status == 1)
+        #expect(storage.stderr.contains("blocker/exports"))
+        cli.environment["MINUTES_STORAGE_DIR"] = cli.path("exports")
+
+        let garbage = Data(repeating: 0x5A, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: cli.path("minutes.sqlite")))
+        let corrupt = try cli.run("sessions", "list")
+        #expect(corrupt.status == 1)
+        #expect(corrupt.stderr.contains("left untouched"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path("minutes.sqlite"))) == garbage)
+    }
+}

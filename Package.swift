@@ -15,7 +15,6 @@ let package = Package(
         .executable(name: "minutes", targets: ["minutes"]),
         .library(name: "MinutesCore", targets: ["MinutesCore"]),
         .library(name: "MinutesStorage", targets: ["MinutesStorage"]),
-        .library(name: "MinutesSummary", targets: ["MinutesSummary"]),
         .library(name: "MinutesTestSupport", targets: ["MinutesTestSupport"]),
     ],
     dependencies: [
@@ -35,10 +34,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
-        ),
-        .target(
-            name: "MinutesSummary",
-            dependencies: ["MinutesCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "MinutesTestSupport",
@@ -64,11 +59,6 @@ let package = Package(
                 "MinutesCore", "MinutesStorage", "MinutesTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
-        ),
-        .testTarget(
-            name: "MinutesSummaryTests",
-            dependencies: ["MinutesCore", "MinutesSummary", "MinutesTestSupport"],
-            resources: [.copy("Transcripts")]
         ),
         .testTarget(
             name: "MinutesCLITests",

@@ -16,7 +16,9 @@ public enum ExportFormat: String, CaseIterable, Sendable, Codable {
     /// The file name extension, without the dot.
     public var fileExtension: String { rawValue }
 
-    /// Renders `manifest` in this format. The same manifest always gives the same bytes.
+    /// Renders `manifest` in this format.
+    ///
+    /// The same manifest always gives the same bytes.
     public func render(_ manifest: ExportManifest) -> String {
         switch self {
         case .markdown: MarkdownMinutes.render(manifest)

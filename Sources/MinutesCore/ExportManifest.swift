@@ -66,7 +66,11 @@ public struct ExportManifest: Hashable, Sendable, Codable {
         do {
             return try decoder.decode(ExportManifest.self, from: data)
         } catch {
-            throw MinutesError(.invalidInput, "the manifest is incomplete or has values of the wrong type", cause: error)
+            throw MinutesError(
+                .invalidInput,
+                "the manifest is incomplete or has values of the wrong type",
+                cause: error
+            )
         }
     }
 

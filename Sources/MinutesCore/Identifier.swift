@@ -9,7 +9,8 @@ public enum Identifier {
         let digits = text.utf8.dropFirst(prefix.utf8.count)
         guard (6...32).contains(digits.count) else { return false }
         return digits.allSatisfy { byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
     }
 

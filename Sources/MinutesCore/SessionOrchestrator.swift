@@ -66,8 +66,9 @@ public actor SessionOrchestrator {
         try await store.updateSession(session)
     }
 
-    /// Deletes the session, its timeline and its stored export files. Deleting a session that
-    /// is already gone is not an error: the result is `false`.
+    /// Deletes the session, its timeline and its stored export files.
+    ///
+    /// Deleting a session that is already gone is not an error: the result is `false`.
     @discardableResult
     public func deleteSession(_ id: SessionID) async throws -> Bool {
         for export in try await store.storedExports(of: id) {
@@ -100,8 +101,10 @@ public actor SessionOrchestrator {
 
     // MARK: Timeline
 
-    /// Adds segments to the end of the timeline, creating a speaker for every cluster label
-    /// not seen before in this session. Text by a forgotten speaker is stored redacted.
+    /// Adds segments to the end of the timeline, creating a speaker for every cluster label not seen before in this
+    /// session.
+    ///
+    /// Text by a forgotten speaker is stored redacted.
     public func append(_ drafts: [SegmentDraft], to id: SessionID) async throws -> AppendResult {
         _ = try await session(id)
         var speakers = try await store.speakers(of: id)
@@ -164,10 +167,11 @@ public actor SessionOrchestrator {
         return speaker
     }
 
-    /// Forgets a speaker: their text is redacted in every segment and every stored export of
-    /// the session, their name is cleared, and the enrolled voice print linked to them is
-    /// deleted. The stored summary is dropped too, since it may quote them; it can be built
-    /// again from the redacted timeline. Forgetting twice changes nothing more.
+    /// Forgets a speaker: their text is redacted in every segment and every stored export of the session, their name is
+    /// cleared, and the enrolled voice print linked to them is deleted.
+    ///
+    /// The stored summary is dropped too, since it may quote them; it can be built again from the redacted timeline.
+    /// Forgetting twice changes nothing more.
     @discardableResult
     public func forgetSpeaker(_ speakerID: SpeakerID, in id: SessionID) async throws -> Speaker {
         var speaker = try await speaker(speakerID, in: id)

@@ -1,5 +1,6 @@
-/// Where sessions, their timelines, speakers, summaries, stored-export records and enrolled
-/// voices live. SQLite is the embedded default; PostgreSQL serves several machines.
+/// Where sessions, their timelines, speakers, summaries, stored-export records and enrolled voices live.
+///
+/// SQLite is the embedded default; PostgreSQL serves several machines.
 ///
 /// Implementations must make each call atomic; ``appendSegments(_:to:)`` assigns indices in
 /// the same transaction that inserts, so concurrent appends never share an index.

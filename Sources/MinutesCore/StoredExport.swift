@@ -10,7 +10,14 @@ public struct StoredExport: Hashable, Sendable, Codable {
     public var byteCount: Int
     public var createdAt: Date
 
-    public init(id: ExportID, session: SessionID, format: ExportFormat, fileName: String, byteCount: Int, createdAt: Date) {
+    public init(
+        id: ExportID,
+        session: SessionID,
+        format: ExportFormat,
+        fileName: String,
+        byteCount: Int,
+        createdAt: Date
+    ) {
         self.id = id
         self.session = session
         self.format = format

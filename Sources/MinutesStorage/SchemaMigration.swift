@@ -8,7 +8,9 @@ public struct SchemaMigration: Sendable {
     public var name: String
     public var statements: [String]
 
-    /// Every migration in order. Append new ones; never edit one that has shipped.
+    /// Every migration in order.
+    ///
+    /// Append new ones; never edit one that has shipped.
     public static let all: [SchemaMigration] = [
         SchemaMigration(
             version: 1,

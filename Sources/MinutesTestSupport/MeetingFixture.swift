@@ -22,7 +22,12 @@ public enum MeetingFixture {
                 Word(text: "morning,", start: 0.8, end: 1.2, confidence: 0.95),
             ]
         ),
-        SegmentDraft(start: 4.6, end: 11.25, cluster: "1", text: "The build is green & the installer works on Debian <12>."),
+        SegmentDraft(
+            start: 4.6,
+            end: 11.25,
+            cluster: "1",
+            text: "The build is green & the installer works on Debian <12>."
+        ),
         SegmentDraft(start: 11.9, end: 19.0, cluster: "2", text: "I'll write the release notes by Friday."),
         SegmentDraft(
             start: 19.4,
@@ -48,6 +53,7 @@ public enum MeetingFixture {
     public static let names: [String: String] = ["0": "Alice", "1": "Bob"]
 
     /// Creates the fixture session through `orchestrator`, names speakers and saves the summary.
+    ///
     /// Use an orchestrator whose clock reads ``startedAt`` for byte-stable exports.
     public static func populate(_ orchestrator: SessionOrchestrator) async throws {
         _ = try await orchestrator.createSession(title: title, language: "en", persona: "planning", id: sessionID)

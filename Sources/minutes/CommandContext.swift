@@ -32,6 +32,7 @@ struct CommandContext {
     }
 
     /// Runs `body` with a context, printing any failure as one `error:` line on stderr.
+    ///
     /// Unknown ids exit with 2, every other failure with 1.
     static func run(_ body: (CommandContext) async throws -> Void) async throws {
         do {

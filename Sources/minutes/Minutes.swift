@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// The `minutes` command. With no subcommand it prints a short guided tour until the live
-/// console lands (see README).
+/// The `minutes` command.
+///
+/// With no subcommand it prints a short guided tour until the live console lands (see README).
 @main
 struct Minutes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

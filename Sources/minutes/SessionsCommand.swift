@@ -39,7 +39,9 @@ struct SessionsCommand: AsyncParsableCommand {
             try await CommandContext.run { context in
                 let manifest = try await context.orchestrator.manifest(try CommandContext.sessionID(id))
                 print("\(manifest.session.title) (\(manifest.session.id))")
-                print("started \(manifest.session.startedAt.formatted(.iso8601)), \(Timecode.clock(seconds: manifest.duration)) long")
+                print(
+                    "started \(manifest.session.startedAt.formatted(.iso8601)), \(Timecode.clock(seconds: manifest.duration)) long"
+                )
                 for speaker in manifest.speakers {
                     print("  \(speaker.id)  \(speaker.displayName)")
                 }

@@ -3,8 +3,9 @@ import MinutesCore
 import MinutesTestSupport
 import Testing
 
-/// Every export format of ``MeetingFixture`` compared byte for byte with a reviewed file in
-/// `Golden/`. Run with `MINUTES_UPDATE_GOLDEN=1` to rewrite them after an intended change.
+/// Every export format of ``MeetingFixture`` compared byte for byte with a reviewed file in `Golden/`.
+///
+/// Run with `MINUTES_UPDATE_GOLDEN=1` to rewrite them after an intended change.
 @Suite(.timeLimit(.minutes(1)))
 struct ExportGoldenTests {
     @Test(arguments: ExportFormat.allCases)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import MinutesCore
 import Testing
+
+@testable import MinutesCore
 
 struct FormattingTests {
     @Test(arguments: [
@@ -29,14 +30,16 @@ struct FormattingTests {
         #expect((SessionID(parsing: text) != nil) == valid)
     }
 
-    @Test(arguments: [
-        (nil, Optional(30)),
-        ("", Optional(30)),
-        ("7", Optional(7)),
-        (" 0 ", Optional(0)),
-        ("none", nil),
-        ("NONE", nil),
-    ] as [(String?, Int?)])
+    @Test(
+        arguments: [
+            (nil, Optional(30)),
+            ("", Optional(30)),
+            ("7", Optional(7)),
+            (" 0 ", Optional(0)),
+            ("none", nil),
+            ("NONE", nil),
+        ] as [(String?, Int?)]
+    )
     func retentionParsesDaysAndNone(text: String?, days: Int?) throws {
         #expect(try RetentionPolicy(parsing: text).days == days)
     }
@@ -50,7 +53,10 @@ struct FormattingTests {
     @Test func subtitleLinesWrapAtWordsAndVTTTextIsEscaped() {
         let wrapped = SubtitleCues.wrap("one two three four five six seven eight nine ten eleven twelve")
         #expect(wrapped.split(separator: "\n").allSatisfy { $0.count <= 42 })
-        #expect(wrapped.replacingOccurrences(of: "\n", with: " ") == "one two three four five six seven eight nine ten eleven twelve")
+        #expect(
+            wrapped.replacingOccurrences(of: "\n", with: " ")
+                == "one two three four five six seven eight nine ten eleven twelve"
+        )
         #expect(SubtitleCues.escape("a < b & c > d") == "a &lt; b &amp; c &gt; d")
     }
 }

@@ -23,7 +23,8 @@ struct OrchestratorHarness {
     }
 
     /// The harness with ``MeetingFixture`` already created.
-    static func withFixture(retention: RetentionPolicy = RetentionPolicy(days: 30)) async throws -> OrchestratorHarness {
+    static func withFixture(retention: RetentionPolicy = RetentionPolicy(days: 30)) async throws -> OrchestratorHarness
+    {
         let harness = try OrchestratorHarness(retention: retention)
         try await MeetingFixture.populate(harness.orchestrator)
         return harness

@@ -22,7 +22,9 @@ struct SessionOrchestratorTests {
         #expect(first.newSpeakers.map(\.ordinal) == [1, 2, 3])
         #expect(second.newSpeakers.isEmpty)
         #expect(first.newSpeakers[0].id == SpeakerID.derived(session: session, cluster: "0"))
-        #expect(first.newSpeakers.allSatisfy { SpeakerID(parsing: $0.id.rawValue) != nil && $0.id.rawValue.count == 10 })
+        #expect(
+            first.newSpeakers.allSatisfy { SpeakerID(parsing: $0.id.rawValue) != nil && $0.id.rawValue.count == 10 }
+        )
         // and segments are indexed in arrival order, the unattributed one without a speaker
         let timeline = try await harness.orchestrator.timeline(session)
         #expect(timeline.map(\.index) == Array(0..<MeetingFixture.drafts.count))

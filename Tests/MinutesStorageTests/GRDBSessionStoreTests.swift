@@ -81,7 +81,12 @@ struct GRDBSessionStoreTests {
             for worker in 0..<8 {
                 group.addTask {
                     for step in 0..<10 {
-                        let segment = Segment(start: Double(step), end: Double(step) + 1, speaker: nil, text: "\(worker)-\(step)")
+                        let segment = Segment(
+                            start: Double(step),
+                            end: Double(step) + 1,
+                            speaker: nil,
+                            text: "\(worker)-\(step)"
+                        )
                         _ = try await store.appendSegments([segment], to: session.id)
                     }
                 }
@@ -117,7 +122,8 @@ struct GRDBSessionStoreTests {
             try await queue.write { db in
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
                 try db.execute(
-                    sql: "INSERT INTO segments (session_id, idx, start_seconds, end_seconds, text, words) VALUES ('ses_missing', 0, 0, 1, '', '[]')"
+                    sql:
+                        "INSERT INTO segments (session_id, idx, start_seconds, end_seconds, text, words) VALUES ('ses_missing', 0, 0, 1, '', '[]')"
                 )
             }
         }
@@ -158,12 +164,17 @@ struct GRDBSessionStoreTests {
         let store = try GRDBSessionStore(path: path)
         try await store.insertSession(session)
         let secret = "the launch code is zebra-umbrella-4711"
-        let stored = try await store.appendSegments([Segment(start: 0, end: 1, speaker: nil, text: secret)], to: session.id)
+        let stored = try await store.appendSegments(
+            [Segment(start: 0, end: 1, speaker: nil, text: secret)],
+            to: session.id
+        )
 
         let other = Session(id: SessionID(rawValue: "ses_00000000000f"), title: "Other", startedAt: session.startedAt)
         try await store.insertSession(other)
         _ = try await store.appendSegments(
-            (0..<50).map { Segment(start: Double($0), end: Double($0) + 1, speaker: nil, text: "walrus-quartet-\($0)") },
+            (0..<50).map {
+                Segment(start: Double($0), end: Double($0) + 1, speaker: nil, text: "walrus-quartet-\($0)")
+            },
             to: other.id
         )
 

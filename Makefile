@@ -2,10 +2,18 @@
 SWIFT ?= swift
 SWIFT_SOURCES = Sources Tests Package.swift
 
-.PHONY: setup build run test lint format clean
+.PHONY: setup models testdata build run test lint format clean
 
 setup:
 	@scripts/setup
+
+# Whisper and voice-activity models into MINUTES_MODELS_DIR; MODEL=base adds ggml-base.bin.
+models:
+	@scripts/models/provision-models
+
+# Real recordings the tests use (jfk.wav, LibriVox clips).
+testdata:
+	@scripts/testdata
 
 build: setup
 	$(SWIFT) build
@@ -13,7 +21,7 @@ build: setup
 run: build
 	@.build/debug/minutes $(ARGS)
 
-test: setup
+test: setup testdata
 	$(SWIFT) test
 
 lint:

@@ -15,6 +15,9 @@ let package = Package(
         .executable(name: "minutes", targets: ["minutes"]),
         .library(name: "MinutesCore", targets: ["MinutesCore"]),
         .library(name: "MinutesStorage", targets: ["MinutesStorage"]),
+        .library(name: "MinutesAudio", targets: ["MinutesAudio"]),
+        .library(name: "MinutesSpeech", targets: ["MinutesSpeech"]),
+        .library(name: "MinutesSpeakers", targets: ["MinutesSpeakers"]),
         .library(name: "MinutesTestSupport", targets: ["MinutesTestSupport"]),
     ],
     dependencies: [
@@ -36,6 +39,24 @@ let package = Package(
             ]
         ),
         .target(
+            name: "MinutesAudio",
+            dependencies: ["MinutesCore"]
+        ),
+        .systemLibrary(name: "CWhisper", pkgConfig: "whisper"),
+        .systemLibrary(name: "CSherpaOnnx", pkgConfig: "sherpa-onnx"),
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .target(
+            name: "MinutesSpeech",
+            dependencies: [
+                "MinutesCore", "MinutesAudio", "CWhisper", "CEspeakNG",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MinutesSpeakers",
+            dependencies: ["MinutesCore", "CSherpaOnnx", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "MinutesTestSupport",
             dependencies: ["MinutesCore"]
         ),
@@ -44,6 +65,9 @@ let package = Package(
             dependencies: [
                 "MinutesCore",
                 "MinutesStorage",
+                "MinutesAudio",
+                "MinutesSpeech",
+                "MinutesSpeakers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,6 +83,14 @@ let package = Package(
                 "MinutesCore", "MinutesStorage", "MinutesTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "MinutesSpeechTests",
+            dependencies: ["MinutesCore", "MinutesAudio", "MinutesSpeech", "MinutesSpeakers", "MinutesTestSupport"]
+        ),
+        .testTarget(
+            name: "MinutesAudioTests",
+            dependencies: ["MinutesCore", "MinutesAudio", "MinutesTestSupport"]
         ),
         .testTarget(
             name: "MinutesCLITests",

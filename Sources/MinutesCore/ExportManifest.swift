@@ -30,6 +30,33 @@ public struct ExportManifest: Hashable, Sendable, Codable {
         self.summary = summary
     }
 
+    /// A manifest for a bare transcript that belongs to no stored session (the `transcribe`
+    /// command's JSON and subtitle output): speakers unknown, segments in order.
+    public static func transcript(_ drafts: [SegmentDraft], title: String) -> ExportManifest {
+        let segments = drafts.enumerated().map { index, draft in
+            Segment(
+                index: index,
+                start: draft.start,
+                end: draft.end,
+                speaker: nil,
+                text: draft.text,
+                words: draft.words
+            )
+        }
+        let session = Session(
+            id: SessionID(rawValue: "ses_000000000000"),
+            title: title,
+            startedAt: Date(timeIntervalSince1970: 0)
+        )
+        return ExportManifest(session: session, speakers: [], segments: segments, summary: nil)
+    }
+
+    /// The label to put before a segment's text, or nil for a bare transcript (no speakers
+    /// at all), where "Unknown:" on every line would only be noise.
+    public func speakerLabel(of id: SpeakerID?) -> String? {
+        speakers.isEmpty && id == nil ? nil : displayName(of: id)
+    }
+
     /// The display name of `id`, or "Unknown" for segments without a speaker.
     public func displayName(of id: SpeakerID?) -> String {
         guard let id, let speaker = speakers.first(where: { $0.id == id }) else { return "Unknown" }

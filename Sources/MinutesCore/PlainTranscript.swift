@@ -2,7 +2,8 @@
 public enum PlainTranscript {
     public static func render(_ manifest: ExportManifest) -> String {
         manifest.segments.map { segment in
-            "[\(Timecode.clock(seconds: segment.start))] \(manifest.displayName(of: segment.speaker)): \(segment.text)\n"
+            let label = manifest.speakerLabel(of: segment.speaker).map { "\($0): " } ?? ""
+            return "[\(Timecode.clock(seconds: segment.start))] \(label)\(segment.text)\n"
         }.joined()
     }
 }

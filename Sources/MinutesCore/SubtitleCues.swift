@@ -18,13 +18,13 @@ public enum SubtitleCues {
             let separator: Character = style == .webVTT ? "." : ","
             let start = Timecode.subtitle(segment.start, fractionSeparator: separator)
             let end = Timecode.subtitle(max(segment.end, segment.start), fractionSeparator: separator)
-            let name = manifest.displayName(of: segment.speaker)
+            let label = manifest.speakerLabel(of: segment.speaker)
             let body: String
             switch style {
             case .subRip:
-                body = wrap("\(name): \(segment.text)")
+                body = wrap(label.map { "\($0): " }.map { $0 + segment.text } ?? segment.text)
             case .webVTT:
-                body = "<v \(escape(name))>" + escape(wrap(segment.text))
+                body = (label.map { "<v \(escape($0))>" } ?? "") + escape(wrap(segment.text))
             }
             output += "\(number + 1)\n\(start) --> \(end)\n\(body)\n\n"
         }

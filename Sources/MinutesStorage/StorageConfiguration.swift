@@ -32,16 +32,9 @@ public struct StorageConfiguration: Sendable {
         self.retention = try RetentionPolicy(parsing: environment["MINUTES_EXPORT_RETENTION_DAYS"])
     }
 
-    /// The user's data directory for Minutes: `$XDG_DATA_HOME/minutes` or `~/.local/share/minutes`.
-    public static func dataDirectory(environment: [String: String]) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/minutes" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/share/minutes"
-    }
-
     static func parseDatabase(_ value: String?, environment: [String: String]) throws -> DatabaseLocation {
         guard let value, !value.isEmpty else {
-            return .sqliteFile(dataDirectory(environment: environment) + "/minutes.sqlite")
+            return .sqliteFile(MinutesPaths.dataDirectory(environment: environment) + "/minutes.sqlite")
         }
         if value == ":memory:" || value == "sqlite::memory:" { return .inMemory }
         for prefix in ["sqlite://", "sqlite:", "file://", "file:"] where value.hasPrefix(prefix) {

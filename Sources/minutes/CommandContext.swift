@@ -31,16 +31,23 @@ struct CommandContext {
         return handler
     }
 
-    /// Runs `body` with a context, printing any failure as one `error:` line on stderr.
-    ///
-    /// Unknown ids exit with 2, every other failure with 1.
-    static func run(_ body: (CommandContext) async throws -> Void) async throws {
+    /// Runs `body` (which needs no store), printing any failure as one `error:` line on
+    /// stderr: exit code 2 for something unknown, 1 for every other failure.
+    static func report(_ body: () async throws -> Void) async throws {
+        Self.logging
         do {
-            try await body(try CommandContext())
+            try await body()
         } catch let error as MinutesError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(error.code == .notFound ? 2 : 1)
         }
+    }
+
+    /// Runs `body` with a context, printing any failure as one `error:` line on stderr.
+    ///
+    /// Unknown ids exit with 2, every other failure with 1.
+    static func run(_ body: (CommandContext) async throws -> Void) async throws {
+        try await report { try await body(try CommandContext()) }
     }
 
     static func sessionID(_ text: String) throws -> SessionID {

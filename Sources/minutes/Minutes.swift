@@ -13,6 +13,11 @@ struct Minutes: AsyncParsableCommand {
             SessionsCommand.self,
             ExportCommand.self,
             ExportsCommand.self,
+            TranscribeCommand.self,
+            SpeakCommand.self,
+            ModelsCommand.self,
+            EvalCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -139,3 +139,50 @@ struct CLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path("minutes.sqlite"))) == garbage)
     }
 }
+
+/// The speech commands through the built binary, with the provisioned models.
+@Suite(.timeLimit(.minutes(3)))
+struct SpeechCLITests {
+    @Test func transcribeSpeakAndScoreARoundTrip() throws {
+        let cli = try CLIRunner()
+        cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
+
+        let transcript = try cli.run("transcribe", TestData.jfk)
+        #expect(transcript.status == 0, "\(transcript.stderr)")
+        #expect(TranscriptNormalizer.words(transcript.stdout) == TranscriptNormalizer.words(TestData.jfkTranscript))
+
+        let spoken = try cli.run(
+            "speak",
+            "Please send the budget by Friday.",
+            "--voice",
+            "en-gb",
+            "--out",
+            cli.path("s.wav")
+        )
+        #expect(spoken.status == 0, "\(spoken.stderr)")
+        try Data("Please send the budget by Friday.".utf8).write(to: URL(fileURLWithPath: cli.path("ref.txt")))
+        let scored = try cli.run("eval", "wer", "--ref", cli.path("ref.txt"), "--audio", cli.path("s.wav"))
+        #expect(scored.status == 0, "\(scored.stderr)")
+        #expect(scored.stdout.contains("WER "))
+
+        let voices = try cli.run("speak", "--list-voices")
+        #expect(voices.stdout.contains("en-us") || voices.stdout.contains("gmw/en-US"))
+    }
+
+    @Test func missingModelsAndBadAudioAreClearErrors() throws {
+        let cli = try CLIRunner()
+        cli.environment["MINUTES_MODELS_DIR"] = cli.path("no-models")
+        let missing = try cli.run("transcribe", TestData.jfk)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("make models"))
+
+        cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
+        try Data("RIFF\u{0}\u{0}".utf8).write(to: URL(fileURLWithPath: cli.path("cut.wav")))
+        let truncated = try cli.run("transcribe", cli.path("cut.wav"))
+        #expect(truncated.status == 1)
+        #expect(truncated.stderr.contains("cut.wav"))
+
+        let models = try cli.run("models")
+        #expect(models.stdout.contains("ggml-tiny.en.bin"))
+    }
+}

@@ -1,0 +1,34 @@
+/// Whole-file conveniences for audio that fits in memory (tests, short clips, batch jobs).
+///
+/// Live paths stream with ``AudioFileStream`` instead: an hour at 16 kHz is 230 MB of floats.
+public enum AudioFile {
+    /// Reads `path` whole as 16 kHz mono samples, the input every engine expects.
+    ///
+    /// - Throws: `MinutesError(.invalidInput)` naming the file when it cannot be read.
+    public static func load16kMono(_ path: String) throws -> [Float] {
+        try load(path, sampleRate: 16_000)
+    }
+
+    /// Reads `path` whole as mono samples at `sampleRate`.
+    public static func load(_ path: String, sampleRate: Int) throws -> [Float] {
+        let reader = try WAVReader(path: path)
+        var resampler = try Resampler(from: reader.format.sampleRate, to: sampleRate)
+        var samples: [Float] = []
+        if let frames = reader.format.frameCount {
+            let expected = Double(frames) * Double(sampleRate) / Double(reader.format.sampleRate)
+            samples.reserveCapacity(Int(expected.rounded(.up)))
+        }
+        while true {
+            let block = try reader.read(maxFrames: 65_536)
+            if block.isEmpty { break }
+            samples.append(contentsOf: resampler.process(block))
+        }
+        samples.append(contentsOf: resampler.finish())
+        return samples
+    }
+
+    /// The format of `path` as its header describes it, without reading the samples.
+    public static func format(of path: String) throws -> WAVFormat {
+        try WAVReader(path: path).format
+    }
+}

@@ -1,0 +1,21 @@
+/// Options for one transcription call.
+public struct TranscriptionOptions: Sendable, Equatable {
+    /// A language code (`en`, `de`) or `auto` to let the model detect it.
+    public var language: String
+    /// Names and jargon the model should expect, passed as Whisper's initial prompt.
+    public var initialPrompt: String?
+    /// Seconds added to every time in the result, to place a clip inside a longer session.
+    public var timeOffset: Double
+
+    public init(language: String = "en", initialPrompt: String? = nil, timeOffset: Double = 0) {
+        self.language = language
+        self.initialPrompt = initialPrompt
+        self.timeOffset = timeOffset
+    }
+}
+
+/// Speech to text: 16 kHz mono samples in, timed segments with words out.
+public protocol Transcriber: Sendable {
+    /// Transcribes `samples` (16 kHz mono). Silence yields no segments, never invented text.
+    func transcribe(_ samples: [Float], options: TranscriptionOptions) async throws -> [SegmentDraft]
+}

@@ -1,0 +1,103 @@
+import MinutesAudio
+import MinutesCore
+
+/// Transcribes recordings: voice activity finds the speech, Whisper hears only that.
+///
+/// Gating on voice activity is what keeps Whisper from inventing text ("Thank you.") on
+/// silence and music. Files are read as a stream, holding only the audio of the window
+/// being transcribed, so a 3-hour meeting needs no more memory than a short one.
+public struct FileTranscriber: Sendable {
+    public let transcriber: any Transcriber
+    public let detector: any VoiceActivityDetector
+    public var windowing: SpeechWindowing
+
+    public init(
+        transcriber: any Transcriber,
+        detector: any VoiceActivityDetector,
+        windowing: SpeechWindowing = SpeechWindowing()
+    ) {
+        self.transcriber = transcriber
+        self.detector = detector
+        self.windowing = windowing
+    }
+
+    /// Transcribes a WAV file of any rate and channel count.
+    public func transcribe(file path: String, options: TranscriptionOptions) async throws -> [SegmentDraft] {
+        let stream = try AudioFileStream(path: path, chunkFrames: 16_000 * 10)
+        var buffer = SampleWindow()
+        var windows = windowing
+        let regions = try detector.makeStream()
+        var segments: [SegmentDraft] = []
+        while let chunk = try stream.next() {
+            buffer.append(chunk.samples)
+            for region in regions.accept(chunk.samples) {
+                if let window = windows.add(region) {
+                    segments += try await transcribe(window, from: &buffer, options: options)
+                }
+            }
+        }
+        for region in regions.finish() {
+            if let window = windows.add(region) {
+                segments += try await transcribe(window, from: &buffer, options: options)
+            }
+        }
+        if let window = windows.finish() {
+            segments += try await transcribe(window, from: &buffer, options: options)
+        }
+        return segments
+    }
+
+    /// Transcribes samples already in memory (16 kHz mono).
+    public func transcribe(samples: [Float], options: TranscriptionOptions) async throws -> [SegmentDraft] {
+        var buffer = SampleWindow()
+        buffer.append(samples)
+        var windows = windowing
+        var segments: [SegmentDraft] = []
+        var closed: [SpeechRegion] = []
+        let regions = try detector.makeStream()
+        for region in regions.accept(samples) + regions.finish() {
+            if let window = windows.add(region) { closed.append(window) }
+        }
+        if let window = windows.finish() { closed.append(window) }
+        for window in closed {
+            segments += try await transcribe(window, from: &buffer, options: options)
+        }
+        return segments
+    }
+
+    private func transcribe(
+        _ window: SpeechRegion,
+        from buffer: inout SampleWindow,
+        options: TranscriptionOptions
+    ) async throws -> [SegmentDraft] {
+        let samples = buffer.samples(from: window.start, to: window.end)
+        buffer.discard(before: window.end)
+        var windowOptions = options
+        windowOptions.timeOffset = options.timeOffset + window.start
+        return try await transcriber.transcribe(samples, options: windowOptions)
+    }
+}
+
+/// The tail of a 16 kHz stream that may still be needed, addressed in stream seconds.
+struct SampleWindow {
+    private var samples: [Float] = []
+    private var firstFrame = 0
+
+    mutating func append(_ more: [Float]) {
+        samples += more
+    }
+
+    func samples(from start: Double, to end: Double) -> [Float] {
+        let lower = max(0, Int(start * 16_000) - firstFrame)
+        let upper = min(samples.count, Int(end * 16_000) - firstFrame)
+        guard lower < upper else { return [] }
+        return Array(samples[lower..<upper])
+    }
+
+    /// Drops samples before `time`, which no later window can need.
+    mutating func discard(before time: Double) {
+        let count = min(samples.count, max(0, Int(time * 16_000) - firstFrame))
+        samples.removeFirst(count)
+        firstFrame += count
+    }
+}

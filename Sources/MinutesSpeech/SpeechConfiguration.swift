@@ -1,0 +1,33 @@
+import Foundation
+import MinutesCore
+
+/// Which speech models to use, from the environment; command-line options override it.
+///
+/// | variable | default |
+/// |---|---|
+/// | `MINUTES_MODELS_DIR` | `$XDG_DATA_HOME/minutes/models` (`~/.local/share/minutes/models`) |
+/// | `MINUTES_WHISPER_MODEL` | `tiny.en` (a name such as `base`, or a path to a ggml file) |
+/// | `MINUTES_LANGUAGE` | `en` (`auto` detects it with multilingual models) |
+/// | `MINUTES_THREADS` | the machine's cores, at most 8 |
+public struct SpeechConfiguration: Sendable {
+    public var modelsDirectory: String
+    public var whisperModel: String
+    public var language: String
+    public var threads: Int?
+
+    public init(environment: [String: String]) {
+        modelsDirectory = MinutesPaths.modelsDirectory(environment: environment)
+        whisperModel =
+            environment["MINUTES_WHISPER_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? WhisperModelFile.defaultName
+        language = environment["MINUTES_LANGUAGE"].flatMap { $0.isEmpty ? nil : $0 } ?? "en"
+        threads = environment["MINUTES_THREADS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// The ggml file of the chosen Whisper model.
+    public var whisperModelPath: String {
+        WhisperModelFile.path(for: whisperModel, modelsDirectory: modelsDirectory)
+    }
+
+    /// Silero's voice activity model.
+    public var voiceActivityModelPath: String { modelsDirectory + "/silero_vad.onnx" }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import MinutesCore
+import MinutesSpeakers
+import MinutesSpeech
+
+/// Builds the speech engines a command needs from the environment and its options.
+struct SpeechEngines {
+    var configuration: SpeechConfiguration
+
+    init(model: String? = nil, language: String? = nil) {
+        configuration = SpeechConfiguration(environment: ProcessInfo.processInfo.environment)
+        if let model { configuration.whisperModel = model }
+        if let language { configuration.language = language }
+    }
+
+    func transcriber() throws -> WhisperCppTranscriber {
+        try WhisperCppTranscriber(modelPath: configuration.whisperModelPath, threads: configuration.threads)
+    }
+
+    func voiceActivity() throws -> SileroVoiceActivityDetector {
+        try SileroVoiceActivityDetector(
+            configuration: VoiceActivityConfiguration(modelPath: configuration.voiceActivityModelPath)
+        )
+    }
+
+    func fileTranscriber() throws -> FileTranscriber {
+        FileTranscriber(transcriber: try transcriber(), detector: try voiceActivity())
+    }
+
+    var options: TranscriptionOptions { TranscriptionOptions(language: configuration.language) }
+}

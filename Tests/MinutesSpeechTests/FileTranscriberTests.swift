@@ -1,0 +1,82 @@
+import Foundation
+import MinutesAudio
+import MinutesCore
+import MinutesSpeakers
+import MinutesSpeech
+import MinutesTestSupport
+import Testing
+
+/// Voice-gated, streaming transcription of files with the real engines.
+@Suite(.timeLimit(.minutes(5)))
+struct FileTranscriberTests {
+    private static let engines = Result {
+        FileTranscriber(
+            transcriber: try WhisperCppTranscriber(
+                modelPath: WhisperModelFile.path(for: "tiny.en", modelsDirectory: TestData.modelsDirectory)
+            ),
+            detector: try SileroVoiceActivityDetector(
+                configuration: VoiceActivityConfiguration(modelPath: TestData.modelsDirectory + "/silero_vad.onnx")
+            )
+        )
+    }
+
+    private func temporaryWAV(_ samples: [Float], rate: Int) throws -> String {
+        let path = NSTemporaryDirectory() + "minutes-\(UUID().uuidString).wav"
+        try WAVWriter.write(samples, to: path, sampleRate: rate)
+        return path
+    }
+
+    @Test func speechAfterSilenceKeepsItsWordsAndTimes() async throws {
+        let jfk = try AudioFile.load16kMono(TestData.jfk)
+        let silence = [Float](repeating: 0, count: 16_000 * 20)
+        let path = try temporaryWAV(silence + jfk + silence, rate: 16_000)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let segments = try await Self.engines.get().transcribe(file: path, options: TranscriptionOptions())
+
+        let words = TranscriptNormalizer.words(segments.map(\.text).joined(separator: " "))
+        #expect(words == TranscriptNormalizer.words(TestData.jfkTranscript))
+        #expect(segments.first.map { $0.start >= 19.5 && $0.start < 21 } == true, "\(segments.map(\.start))")
+        #expect(segments.last.map { $0.end <= 31.5 } == true)
+    }
+
+    @Test func silenceAndQuietNoiseGiveNoText() async throws {
+        let quiet = (0..<16_000 * 15).map { _ in Float.random(in: -0.002...0.002) }
+
+        let fromSilence = try await Self.engines.get().transcribe(
+            samples: [Float](repeating: 0, count: 16_000 * 15),
+            options: TranscriptionOptions()
+        )
+        let fromNoise = try await Self.engines.get().transcribe(samples: quiet, options: TranscriptionOptions())
+
+        #expect(fromSilence.isEmpty)
+        #expect(fromNoise.isEmpty)
+    }
+
+    @Test func eightKilohertzPhoneAudioIsTranscribed() async throws {
+        let phone = try Resampler.resample(try AudioFile.load16kMono(TestData.jfk), from: 16_000, to: 8_000)
+        let path = try temporaryWAV(phone, rate: 8_000)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let segments = try await Self.engines.get().transcribe(file: path, options: TranscriptionOptions())
+
+        let wer = WordErrorRate.measure(
+            reference: TestData.jfkTranscript,
+            hypothesis: segments.map(\.text).joined(separator: " ")
+        )
+        #expect(wer.rate <= 0.1, "WER \(wer.rate)")
+    }
+
+    @Test func windowsJoinNearbyRegionsAndSplitAtLongPausesOrLength() {
+        var windowing = SpeechWindowing(padding: 0.2, maximumLength: 10, maximumGap: 1.5)
+
+        #expect(windowing.add(SpeechRegion(start: 1, end: 3)) == nil)
+        #expect(windowing.add(SpeechRegion(start: 4, end: 6)) == nil)
+        let closedByPause = windowing.add(SpeechRegion(start: 9, end: 10))
+        #expect(closedByPause == SpeechRegion(start: 0.8, end: 6.2))
+        let closedByLength = windowing.add(SpeechRegion(start: 10.5, end: 19))
+        #expect(closedByLength == SpeechRegion(start: 8.8, end: 10.2))
+        #expect(windowing.finish() == SpeechRegion(start: 10.3, end: 19.2))
+        #expect(windowing.finish() == nil)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import MinutesAudio
+import MinutesCore
+import MinutesSpeech
+import MinutesTestSupport
+import Testing
+
+/// whisper.cpp with the provisioned tiny.en model on real speech.
+@Suite(.timeLimit(.minutes(5)))
+struct WhisperTranscriberTests {
+    private static let transcriber = Result {
+        try WhisperCppTranscriber(
+            modelPath: WhisperModelFile.path(for: "tiny.en", modelsDirectory: TestData.modelsDirectory)
+        )
+    }
+
+    @Test func jfkIsTranscribedWordForWordWithWordTimes() async throws {
+        let transcriber = try Self.transcriber.get()
+        let samples = try AudioFile.load16kMono(TestData.jfk)
+
+        let segments = try await transcriber.transcribe(samples, options: TranscriptionOptions(timeOffset: 100))
+
+        let text = segments.map(\.text).joined(separator: " ")
+        #expect(TranscriptNormalizer.words(text) == TranscriptNormalizer.words(TestData.jfkTranscript), "\(text)")
+        let words = segments.flatMap(\.words)
+        #expect(words.count == 22)
+        #expect(words.allSatisfy { $0.start >= 100 && $0.end <= 111.1 && $0.start <= $0.end })
+        #expect(zip(words, words.dropFirst()).allSatisfy { $0.start <= $1.start })
+        #expect(words.allSatisfy { (0...1).contains($0.confidence) })
+    }
+
+    @Test func librivoxWordErrorRateIsUnderTenPercent() async throws {
+        let transcriber = try Self.transcriber.get()
+        var total = WordErrorRate.zero
+        for clip in try TestData.librivox() {
+            let samples = try AudioFile.load16kMono(clip.path)
+            let text = try await transcriber.transcribe(samples, options: TranscriptionOptions()).map(\.text).joined(
+                separator: " "
+            )
+            total = total + WordErrorRate.measure(reference: clip.reference, hypothesis: text)
+        }
+        #expect(total.referenceWords == 71)
+        print("LibriVox WER (tiny.en): \(total.rate) over \(total.referenceWords) words")
+        #expect(total.rate < 0.10, "WER \(total.rate)")
+    }
+
+    @Test func silenceAndTooShortAudioGiveNoText() async throws {
+        let transcriber = try Self.transcriber.get()
+
+        #expect(
+            try await transcriber.transcribe([Float](repeating: 0, count: 800), options: TranscriptionOptions()).isEmpty
+        )
+    }
+
+    @Test func missingAndNonGgmlModelsAreClearErrors() throws {
+        let missing = #expect(throws: MinutesError.self) {
+            _ = try WhisperCppTranscriber(modelPath: "/nonexistent/ggml-tiny.en.bin")
+        }
+        #expect(missing?.code == .notFound)
+        #expect(missing?.message.contains("make models") == true)
+
+        let bogus = NSTemporaryDirectory() + "not-a-model-\(UUID().uuidString).bin"
+        try Data("this is not a model".utf8).write(to: URL(fileURLWithPath: bogus))
+        defer { try? FileManager.default.removeItem(atPath: bogus) }
+        let wrong = #expect(throws: MinutesError.self) { _ = try WhisperCppTranscriber(modelPath: bogus) }
+        #expect(wrong?.code == .invalidInput)
+        #expect(wrong?.message.contains("not a ggml") == true)
+    }
+}

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MinutesAudio", targets: ["MinutesAudio"]),
         .library(name: "MinutesSpeech", targets: ["MinutesSpeech"]),
         .library(name: "MinutesSpeakers", targets: ["MinutesSpeakers"]),
+        .library(name: "MinutesSummary", targets: ["MinutesSummary"]),
         .library(name: "MinutesTestSupport", targets: ["MinutesTestSupport"]),
     ],
     dependencies: [
@@ -57,6 +58,10 @@ let package = Package(
             dependencies: ["MinutesCore", "CSherpaOnnx", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "MinutesSummary",
+            dependencies: ["MinutesCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "MinutesTestSupport",
             dependencies: ["MinutesCore"]
         ),
@@ -91,6 +96,11 @@ let package = Package(
         .testTarget(
             name: "MinutesAudioTests",
             dependencies: ["MinutesCore", "MinutesAudio", "MinutesTestSupport"]
+        ),
+        .testTarget(
+            name: "MinutesSummaryTests",
+            dependencies: ["MinutesCore", "MinutesSummary", "MinutesTestSupport"],
+            resources: [.copy("Transcripts")]
         ),
         .testTarget(
             name: "MinutesCLITests",

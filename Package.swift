@@ -94,6 +94,10 @@ let package = Package(
             dependencies: ["MinutesCore", "MinutesAudio", "MinutesSpeech", "MinutesSpeakers", "MinutesTestSupport"]
         ),
         .testTarget(
+            name: "MinutesSpeakersTests",
+            dependencies: ["MinutesCore", "MinutesAudio", "MinutesSpeech", "MinutesSpeakers", "MinutesTestSupport"]
+        ),
+        .testTarget(
             name: "MinutesAudioTests",
             dependencies: ["MinutesCore", "MinutesAudio", "MinutesTestSupport"]
         ),

@@ -89,12 +89,12 @@ public struct SyntheticMeeting: Sendable {
         Turn(speaker: "alice", voice: "en-us+f3", text: "Good morning everyone. Let's plan the release for next week."),
         Turn(
             speaker: "bob",
-            voice: "en-gb+m3",
+            voice: "en-us+m1",
             text: "The installer is ready, but the upgrade path still needs testing."
         ),
         Turn(speaker: "carol", voice: "en-gb-scotland+m7", text: "I will write the release notes by Friday."),
         Turn(speaker: "alice", voice: "en-us+f3", text: "Bob, can you test the upgrade path tomorrow?"),
-        Turn(speaker: "bob", voice: "en-gb+m3", text: "Yes, I will do that tomorrow morning."),
+        Turn(speaker: "bob", voice: "en-us+m1", text: "Yes, I will do that tomorrow morning."),
         Turn(speaker: "carol", voice: "en-gb-scotland+m7", text: "Then we ship on Monday. Decision made."),
     ]
 }

@@ -5,8 +5,7 @@ import Synchronization
 /// Speech to text with whisper.cpp.
 ///
 /// One model context per transcriber, behind a mutex because whisper.cpp decodes in place.
-/// Decoding runs on a Dispatch worker thread, not on the Swift concurrency pool, so a
-/// second-long `whisper_full` call never starves the console's tasks on a 2-core machine.
+/// Decoding runs through ``BlockingWork``, off the Swift concurrency pool.
 public final class WhisperCppTranscriber: Transcriber {
     private let context: Mutex<WhisperContext>
     private let threads: Int
@@ -33,19 +32,13 @@ public final class WhisperCppTranscriber: Transcriber {
     public func transcribe(_ samples: [Float], options: TranscriptionOptions) async throws -> [SegmentDraft] {
         // whisper.cpp rejects clips shorter than 100 ms; they hold no words anyway.
         guard samples.count >= 1_600 else { return [] }
-        let segments = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(
-                    with: Result {
-                        try self.context.withLock { context in
-                            try context.transcribe(
-                                samples,
-                                language: options.language,
-                                prompt: options.initialPrompt,
-                                threads: self.threads
-                            )
-                        }
-                    }
+        let segments = try await BlockingWork.run {
+            try self.context.withLock { context in
+                try context.transcribe(
+                    samples,
+                    language: options.language,
+                    prompt: options.initialPrompt,
+                    threads: self.threads
                 )
             }
         }

@@ -21,6 +21,15 @@ public enum TestData {
     public static let jfkTranscript =
         "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
 
+    /// The shared diarization dev set (ten real 30-second meeting excerpts with `train.rttm`),
+    /// beside the project in `../shared/eval/diarization-dev`, or `MINUTES_DIARIZATION_DEV`.
+    public static var diarizationDev: String {
+        if let explicit = environment["MINUTES_DIARIZATION_DEV"], !explicit.isEmpty { return explicit }
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return project.appendingPathComponent("shared/eval/diarization-dev").path
+    }
+
     /// The models directory (`MINUTES_MODELS_DIR` or the data directory's `models`).
     public static var modelsDirectory: String { MinutesPaths.modelsDirectory(environment: environment) }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MinutesAudio
 import MinutesCore
+import MinutesSpeakers
 import MinutesSpeech
 
 /// `minutes bench …`: speed and memory, printed as ratios and percentiles.
@@ -9,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: real-time factor, load time, peak memory.",
-        subcommands: [Transcribe.self]
+        subcommands: [Transcribe.self, Diarize.self]
     )
 
     /// `minutes bench transcribe FILE… [--model NAME] [--runs N]`.
@@ -59,5 +60,61 @@ struct BenchCommand: AsyncParsableCommand {
         }
 
         static func format(_ value: Double) -> String { String(format: "%.3f", value) }
+    }
+
+    /// `minutes bench diarize FILE… [--speakers N] [--threshold T] [--rttm DIR]`.
+    struct Diarize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Real-time factor and memory of offline diarization; optionally writes each file's RTTM."
+        )
+
+        @Argument(help: "WAV files.")
+        var files: [String]
+
+        @Option(help: "The number of speakers, when known.")
+        var speakers: Int?
+
+        @Option(help: "Clustering threshold when the number of speakers is unknown.")
+        var threshold: Float?
+
+        @Option(help: "Write FILE-ID.rttm hypotheses into this directory (for `minutes eval der`).")
+        var rttm: String?
+
+        @Option(help: "Loudness target in LUFS applied before diarizing (none to skip).")
+        var loudness: String = "-23"
+
+        func run() async throws {
+            try await CommandContext.report {
+                let engines = SpeechEngines()
+                let diarizer = try engines.diarizer(threshold: threshold)
+                var ratios: [Double] = []
+                for file in files {
+                    var samples = try AudioFile.load16kMono(file)
+                    let duration = Double(samples.count) / 16_000
+                    let started = ContinuousClock.now
+                    if let target = Double(loudness) {
+                        samples = try LoudnessNormalizer(targetLoudness: target).normalize(samples, sampleRate: 16_000)
+                            .samples
+                    }
+                    let turns = try await diarizer.diarize(samples, speakerCount: speakers)
+                    let ratio = (ContinuousClock.now - started).seconds / duration
+                    ratios.append(ratio)
+                    let fileID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                    let voices = Set(turns.map(\.speaker)).count
+                    print(
+                        "\(fileID) (\(Transcribe.format(duration)) s): RTF \(Transcribe.format(ratio)), \(voices) speakers, \(turns.count) turns"
+                    )
+                    if let rttm {
+                        try FileManager.default.createDirectory(atPath: rttm, withIntermediateDirectories: true)
+                        let text = turns.map { turn in
+                            "SPEAKER \(fileID) 1 \(Timecode.decimal(turn.start)) \(Timecode.decimal(turn.end - turn.start)) <NA> <NA> \(turn.speaker) <NA> <NA>\n"
+                        }.joined()
+                        try Data(text.utf8).write(to: URL(fileURLWithPath: rttm + "/\(fileID).rttm"))
+                    }
+                }
+                print("RTF: \(Percentiles(ratios).summary)")
+                print("peak memory: \(PeakMemory.megabytes) MB")
+            }
+        }
     }
 }

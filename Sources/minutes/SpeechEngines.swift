@@ -27,5 +27,13 @@ struct SpeechEngines {
         FileTranscriber(transcriber: try transcriber(), detector: try voiceActivity())
     }
 
+    func diarizer(threshold: Float? = nil) throws -> SherpaOfflineDiarizer {
+        var diarization = SherpaOfflineDiarizer.Configuration(
+            models: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory)
+        )
+        if let threshold { diarization.threshold = threshold }
+        return try SherpaOfflineDiarizer(configuration: diarization)
+    }
+
     var options: TranscriptionOptions { TranscriptionOptions(language: configuration.language) }
 }

@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MinutesCLITests",
-            dependencies: ["minutes", "MinutesCore", "MinutesStorage", "MinutesTestSupport"]
+            dependencies: ["minutes", "MinutesCore", "MinutesStorage", "MinutesAudio", "MinutesTestSupport"]
         ),
     ]
 )

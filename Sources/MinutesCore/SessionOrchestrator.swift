@@ -14,11 +14,11 @@ public actor SessionOrchestrator {
         public var newSpeakers: [Speaker]
     }
 
-    private let store: any SessionStore
+    let store: any SessionStore
     private let archive: any ExportArchive
     private let retention: RetentionPolicy
-    private let clock: any WallClock
-    private let logger: Logger
+    let clock: any WallClock
+    let logger: Logger
 
     public init(
         store: any SessionStore,

@@ -22,6 +22,8 @@ public protocol SessionStore: Sendable {
 
     func saveSpeaker(_ speaker: Speaker) async throws
     func speakers(of session: SessionID) async throws -> [Speaker]
+    /// Every session's speakers linked to an enrolled voice, for forgetting a person everywhere.
+    func speakers(linkedTo profile: ProfileID) async throws -> [Speaker]
 
     func saveSummary(_ summary: Summary?, for session: SessionID) async throws
     func summary(of session: SessionID) async throws -> Summary?

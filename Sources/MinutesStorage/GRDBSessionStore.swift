@@ -8,7 +8,8 @@ import MinutesCore
 /// `secure_delete` is on and forgetting checkpoints the WAL, so a forgotten speaker's text
 /// does not linger in free pages or the write-ahead log.
 public final class GRDBSessionStore: SessionStore {
-    private let writer: any DatabaseWriter
+    /// Internal rather than private so that ``GRDBSummaryCache`` shares the same connection.
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
     /// - Throws: `.storage` when the directory is unwritable, the file is not a SQLite database
@@ -234,18 +235,30 @@ public final class GRDBSessionStore: SessionStore {
                 db,
                 sql: "SELECT * FROM speakers WHERE session_id = ? ORDER BY ordinal",
                 arguments: [session.rawValue]
-            ).map { row in
-                Speaker(
-                    id: SpeakerID(rawValue: row["id"]),
-                    session: SessionID(rawValue: row["session_id"]),
-                    cluster: row["cluster"],
-                    ordinal: row["ordinal"],
-                    name: row["name"],
-                    profile: (row["profile_id"] as String?).map(ProfileID.init(rawValue:)),
-                    isForgotten: (row["forgotten"] as Int) != 0
-                )
-            }
+            ).map(Self.speaker(from:))
         }
+    }
+
+    public func speakers(linkedTo profile: ProfileID) async throws -> [Speaker] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM speakers WHERE profile_id = ? ORDER BY session_id, ordinal",
+                arguments: [profile.rawValue]
+            ).map(Self.speaker(from:))
+        }
+    }
+
+    private static func speaker(from row: Row) -> Speaker {
+        Speaker(
+            id: SpeakerID(rawValue: row["id"]),
+            session: SessionID(rawValue: row["session_id"]),
+            cluster: row["cluster"],
+            ordinal: row["ordinal"],
+            name: row["name"],
+            profile: (row["profile_id"] as String?).map(ProfileID.init(rawValue:)),
+            isForgotten: (row["forgotten"] as Int) != 0
+        )
     }
 
     // MARK: Summaries

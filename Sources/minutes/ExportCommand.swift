@@ -36,7 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
             let sessionID = try CommandContext.sessionID(id)
             let text = try await context.orchestrator.export(sessionID, format: format)
             if let out {
-                try write(text, to: out)
+                try Self.write(text, to: out, force: force)
                 print("Wrote \(out).")
             } else if !store {
                 print(text, terminator: "")
@@ -48,7 +48,8 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 
-    private func write(_ text: String, to path: String) throws {
+    /// Writes `text` to `path`, refusing to replace an existing file unless `force`.
+    static func write(_ text: String, to path: String, force: Bool) throws {
         if FileManager.default.fileExists(atPath: path) && !force {
             throw MinutesError(.conflict, "\(path) already exists; pass --force to overwrite it")
         }

@@ -18,6 +18,9 @@ struct Minutes: AsyncParsableCommand {
             ModelsCommand.self,
             EvalCommand.self,
             BenchCommand.self,
+            ProcessCommand.self,
+            EnrollCommand.self,
+            SpeakersCommand.self,
         ]
     )
 

@@ -35,5 +35,11 @@ struct SpeechEngines {
         return try SherpaOfflineDiarizer(configuration: diarization)
     }
 
+    func embedder() throws -> SherpaSpeakerEmbedder {
+        try SherpaSpeakerEmbedder(
+            modelPath: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory).embedding
+        )
+    }
+
     var options: TranscriptionOptions { TranscriptionOptions(language: configuration.language) }
 }

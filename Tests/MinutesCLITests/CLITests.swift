@@ -186,3 +186,50 @@ struct SpeechCLITests {
         #expect(models.stdout.contains("ggml-tiny.en.bin"))
     }
 }
+
+/// `process`, `enroll` and `speakers` through the built binary with the real models.
+@Suite(.timeLimit(.minutes(5)))
+struct SpeakersCLITests {
+    @Test func processARealRecordingThenEnrollListAndForget() throws {
+        let cli = try CLIRunner()
+        cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
+
+        let processed = try cli.run("process", TestData.diarizationDev + "/trn00.wav", "--title", "Design review")
+        #expect(processed.status == 0, "\(processed.stderr)")
+        #expect(processed.stdout.hasPrefix("Session ses_"))
+        #expect(processed.stdout.contains("Speaker 1:") && processed.stdout.contains("Speaker 2:"))
+        #expect(processed.stdout.lowercased().contains("duplication of effort"))
+        #expect(processed.stderr.contains("diarize") && processed.stderr.contains("transcribe"))
+
+        let sentence =
+            "I usually talk about budgets, schedules and the roadmap for the next quarter in our weekly meetings."
+        _ = try cli.run("speak", sentence, "--voice", "en-us+f3", "--out", cli.path("ada.wav"))
+        let enrolled = try cli.run("enroll", "Ada", cli.path("ada.wav"))
+        #expect(enrolled.status == 0, "\(enrolled.stderr)")
+        let again = try cli.run("enroll", "Ada", cli.path("ada.wav"))
+        #expect(again.status == 1 && again.stderr.contains("--replace"))
+        #expect(try cli.run("speakers", "list").stdout.contains("Ada"))
+
+        let forgotten = try cli.run("speakers", "forget", "Ada")
+        #expect(forgotten.status == 0)
+        #expect(try cli.run("speakers", "list").stdout.contains("No enrolled speakers"))
+        let unknown = try cli.run("speakers", "forget", "Ada")
+        #expect(unknown.status == 2 && unknown.stderr.contains("'Ada'"))
+    }
+
+    @Test func tooShortAudioAndTooLittleEnrollmentSpeechAreClearErrors() throws {
+        let cli = try CLIRunner()
+        cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
+        _ = try cli.run("speak", "Hi.", "--voice", "en-us", "--out", cli.path("hi.wav"))
+
+        let enroll = try cli.run("enroll", "Bo", cli.path("hi.wav"))
+        #expect(enroll.status == 1)
+        #expect(enroll.stderr.contains("enrollment needs at least 5 s"))
+
+        let silence = cli.path("short.wav")
+        try WAVFixture.silence(seconds: 0.2, to: silence)
+        let process = try cli.run("process", silence)
+        #expect(process.status == 1)
+        #expect(process.stderr.contains("at least 0.5 s"))
+    }
+}

@@ -1,5 +1,3 @@
-import MinutesCore
-
 /// Groups speech regions into windows for Whisper: neighbouring regions share a window
 /// (the model transcribes better with context) until the window would pass Whisper's
 /// 30-second limit or the pause between them is long.

@@ -1,0 +1,72 @@
+import Foundation
+import MinutesCore
+import Testing
+
+struct AttributionAndMatchingTests {
+    private let turns = [
+        SpeakerTurn(speaker: "0", start: 0, end: 2.0),
+        SpeakerTurn(speaker: "1", start: 2.0, end: 4.0),
+    ]
+
+    @Test func aSegmentSpanningTwoTurnsIsSplitAtTheWordWhereTheSpeakerChanges() {
+        let words = [
+            Word(text: "Can", start: 0.1, end: 0.4, confidence: 1),
+            Word(text: "you?", start: 0.5, end: 1.8, confidence: 1),
+            Word(text: "Sure,", start: 2.2, end: 2.5, confidence: 1),
+            Word(text: "yes.", start: 2.6, end: 3.0, confidence: 1),
+        ]
+        let segment = SegmentDraft(start: 0.1, end: 3.0, cluster: nil, text: "Can you? Sure, yes.", words: words)
+
+        let split = WordAttribution.attribute([segment], to: turns)
+
+        #expect(split.map(\.text) == ["Can you?", "Sure, yes."])
+        #expect(split.map(\.cluster) == ["0", "1"])
+        #expect(split.map(\.start) == [0.1, 2.2])
+    }
+
+    @Test func wordsOutsideEveryTurnGoToTheNearestTurn() {
+        let late = SegmentDraft(
+            start: 5,
+            end: 6,
+            cluster: nil,
+            text: "Bye.",
+            words: [Word(text: "Bye.", start: 5, end: 6, confidence: 1)]
+        )
+        #expect(WordAttribution.attribute([late], to: turns).map(\.cluster) == ["1"])
+        #expect(WordAttribution.attribute([late], to: []).map(\.cluster) == [nil])
+    }
+
+    @Test func soloSpeechLeavesOutCrosstalk() {
+        let samples = (0..<(16_000 * 4)).map { Float($0) }
+        let overlapping = turns + [SpeakerTurn(speaker: "2", start: 1.0, end: 1.5)]
+
+        let solo = SoloSpeech.samples(of: "0", turns: overlapping, in: samples, limit: 30)
+
+        #expect(solo.count == 16_000 * 3 / 2)
+        #expect(!solo.contains(Float(16_000 * 5 / 4)))
+        #expect(SoloSpeech.samples(of: "1", turns: overlapping, in: samples, limit: 0.5).count == 8_000)
+    }
+
+    @Test func profilesMatchAtTheThresholdAndNeverTwice() {
+        let ada = SpeakerProfile(
+            id: ProfileID(rawValue: "prf_00000000000a"),
+            name: "Ada",
+            voicePrints: [[1, 0, 0]],
+            createdAt: .init()
+        )
+        let bo = SpeakerProfile(
+            id: ProfileID(rawValue: "prf_00000000000b"),
+            name: "Bo",
+            voicePrints: [[0, 1, 0]],
+            createdAt: .init()
+        )
+        let matcher = ProfileMatcher(profiles: [ada, bo], threshold: 0.6)
+
+        let matches = matcher.matchAll(["x": [0.9, 0.1, 0], "y": [0.8, 0.3, 0], "z": [0, 0, 1]])
+
+        #expect(matches["x"]?.name == "Ada")
+        #expect(matches["y"] == nil, "Ada is taken by the closer voice and y is not close to Bo")
+        #expect(matches["z"] == nil)
+        #expect(matcher.match([0.1, 0.9, 0])?.name == "Bo")
+    }
+}

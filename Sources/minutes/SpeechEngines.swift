@@ -17,21 +17,27 @@ struct SpeechEngines {
         try WhisperCppTranscriber(modelPath: configuration.whisperModelPath, threads: configuration.threads)
     }
 
-    func voiceActivity() throws -> SileroVoiceActivityDetector {
-        try SileroVoiceActivityDetector(
-            configuration: VoiceActivityConfiguration(modelPath: configuration.voiceActivityModelPath)
-        )
+    func voiceActivity(threshold: Float? = nil) throws -> SileroVoiceActivityDetector {
+        var activity = VoiceActivityConfiguration(modelPath: configuration.voiceActivityModelPath)
+        if let threshold { activity.threshold = threshold }
+        return try SileroVoiceActivityDetector(configuration: activity)
     }
 
     func fileTranscriber() throws -> FileTranscriber {
         FileTranscriber(transcriber: try transcriber(), detector: try voiceActivity())
     }
 
-    func diarizer(threshold: Float? = nil) throws -> SherpaOfflineDiarizer {
+    func diarizer(
+        threshold: Float? = nil,
+        minimumTurn: Float? = nil,
+        minimumGap: Float? = nil
+    ) throws -> SherpaOfflineDiarizer {
         var diarization = SherpaOfflineDiarizer.Configuration(
             models: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory)
         )
         if let threshold { diarization.threshold = threshold }
+        if let minimumTurn { diarization.minimumTurn = minimumTurn }
+        if let minimumGap { diarization.minimumGap = minimumGap }
         return try SherpaOfflineDiarizer(configuration: diarization)
     }
 

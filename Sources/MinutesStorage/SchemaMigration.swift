@@ -76,7 +76,36 @@ public struct SchemaMigration: Sendable {
                 """,
                 "CREATE INDEX stored_exports_by_session ON stored_exports (session_id)",
             ]
-        )
+        ),
+        SchemaMigration(
+            version: 2,
+            name: "LLM summary cache and token usage",
+            statements: [
+                """
+                CREATE TABLE llm_summary_cache (
+                    cache_key TEXT PRIMARY KEY,
+                    session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+                    model TEXT NOT NULL,
+                    persona TEXT NOT NULL,
+                    prompt_version TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX llm_summary_cache_by_session ON llm_summary_cache (session_id)",
+                """
+                CREATE TABLE llm_usage (
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    model TEXT NOT NULL,
+                    requests INTEGER NOT NULL,
+                    prompt_tokens BIGINT NOT NULL,
+                    completion_tokens BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (session_id, model)
+                )
+                """,
+            ]
+        ),
     ]
 
     /// The schema version this build of Minutes writes and understands.

@@ -86,7 +86,11 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             try await CommandContext.report {
                 let engines = SpeechEngines()
-                let diarizer = try engines.diarizer(threshold: threshold)
+                let diarizer = GapFillingDiarizer(
+                    base: try engines.diarizer(threshold: threshold),
+                    detector: try engines.voiceActivity(),
+                    embedder: try engines.embedder()
+                )
                 var ratios: [Double] = []
                 for file in files {
                     var samples = try AudioFile.load16kMono(file)

@@ -54,7 +54,7 @@ struct ProcessCommand: AsyncParsableCommand {
                 )
             }
             let processor = MeetingProcessor(
-                diarizer: try engines.diarizer(),
+                diarizer: try engines.meetingDiarizer(),
                 transcriber: try engines.transcriber(),
                 embedder: try engines.embedder(),
                 detector: try engines.voiceActivity(),

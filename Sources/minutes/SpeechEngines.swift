@@ -41,6 +41,11 @@ struct SpeechEngines {
         return try SherpaOfflineDiarizer(configuration: diarization)
     }
 
+    /// The offline diarizer as recorded meetings use it: sherpa-onnx plus gap filling.
+    func meetingDiarizer() throws -> GapFillingDiarizer {
+        GapFillingDiarizer(base: try diarizer(), detector: try voiceActivity(), embedder: try embedder())
+    }
+
     func embedder() throws -> SherpaSpeakerEmbedder {
         try SherpaSpeakerEmbedder(
             modelPath: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory).embedding

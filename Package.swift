@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "MinutesSpeakers", targets: ["MinutesSpeakers"]),
         .library(name: "MinutesSummary", targets: ["MinutesSummary"]),
         .library(name: "MinutesTestSupport", targets: ["MinutesTestSupport"]),
+        .library(name: "MinutesConsole", targets: ["MinutesConsole"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -65,6 +66,7 @@ let package = Package(
             name: "MinutesTestSupport",
             dependencies: ["MinutesCore"]
         ),
+        .target(name: "MinutesConsole", dependencies: ["MinutesCore"]),
         .executableTarget(
             name: "minutes",
             dependencies: [
@@ -73,6 +75,7 @@ let package = Package(
                 "MinutesAudio",
                 "MinutesSpeech",
                 "MinutesSpeakers",
+                "MinutesSummary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -109,6 +112,10 @@ let package = Package(
         .testTarget(
             name: "MinutesCLITests",
             dependencies: ["minutes", "MinutesCore", "MinutesStorage", "MinutesAudio", "MinutesTestSupport"]
+        ),
+        .testTarget(
+            name: "MinutesConsoleTests",
+            dependencies: ["MinutesCore", "MinutesConsole", "MinutesTestSupport"]
         ),
     ]
 )

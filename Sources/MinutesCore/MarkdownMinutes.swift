@@ -24,6 +24,11 @@ public enum MarkdownMinutes {
         return lines.joined(separator: "\n")
     }
 
+    /// The summary alone, as `minutes summarize` prints it.
+    public static func render(_ summary: Summary) -> String {
+        summarySection(summary).joined(separator: "\n")
+    }
+
     private static func summarySection(_ summary: Summary) -> [String] {
         var lines = ["## Summary", ""]
         if let highlight = summary.highlight {
@@ -31,6 +36,9 @@ public enum MarkdownMinutes {
         }
         lines += summary.bullets.map { "- \($0)" }
         if !summary.bullets.isEmpty { lines.append("") }
+        if let topics = summary.topics, !topics.isEmpty {
+            lines += ["**Topics:** " + topics.joined(separator: ", "), ""]
+        }
         if !summary.decisions.isEmpty {
             lines += ["## Decisions", ""] + summary.decisions.map { "- \($0)" } + [""]
         }
@@ -43,6 +51,9 @@ public enum MarkdownMinutes {
                 lines.append(line)
             }
             lines.append("")
+        }
+        if let questions = summary.openQuestions, !questions.isEmpty {
+            lines += ["## Open questions", ""] + questions.map { "- \($0)" } + [""]
         }
         return lines
     }

@@ -19,18 +19,23 @@ public actor SessionOrchestrator {
     private let retention: RetentionPolicy
     let clock: any WallClock
     let logger: Logger
+    private let summaryCache: (any SummaryCache)?
 
+    /// - Parameter summaryCache: cached LLM answers, which forgetting a speaker must clear
+    ///   because they may quote them; nil when there is none.
     public init(
         store: any SessionStore,
         archive: any ExportArchive,
         retention: RetentionPolicy = RetentionPolicy(days: RetentionPolicy.defaultDays),
         clock: any WallClock = SystemWallClock(),
+        summaryCache: (any SummaryCache)? = nil,
         logger: Logger
     ) {
         self.store = store
         self.archive = archive
         self.retention = retention
         self.clock = clock
+        self.summaryCache = summaryCache
         self.logger = logger
     }
 
@@ -189,6 +194,7 @@ public actor SessionOrchestrator {
         if !toRedact.isEmpty, try await store.summary(of: id) != nil {
             try await store.saveSummary(nil, for: id)
         }
+        try await summaryCache?.removeCachedSummaries(of: id)
         try await rewriteStoredExports(of: id)
         logger.info("speaker forgotten", metadata: ["session.id": "\(id)", "speaker.id": "\(speakerID)"])
         return speaker
@@ -213,6 +219,29 @@ public actor SessionOrchestrator {
     }
 
     // MARK: Summaries
+
+    /// Builds the session's summary with `summarizer`, stores it and returns it.
+    /// - Parameter persona: how to read the meeting; the session's own persona by default.
+    /// - Throws: `.empty` ("nothing to summarize") for a session without speech.
+    public func summarize(
+        _ id: SessionID,
+        with summarizer: any Summarizer,
+        persona: String? = nil,
+        maxPoints: Int = 5
+    ) async throws -> SummaryOutcome {
+        let manifest = try await manifest(id)
+        guard manifest.segments.contains(where: { $0.text != Segment.redactedText && !$0.text.isEmpty }) else {
+            throw MinutesError(.empty, "nothing to summarize: session \(id) has no transcribed speech")
+        }
+        let outcome = try await summarizer.summarize(
+            manifest,
+            persona: persona ?? manifest.session.persona,
+            maxPoints: maxPoints
+        )
+        try await store.saveSummary(outcome.summary, for: id)
+        logger.info("summary built", metadata: ["session.id": "\(id)", "source": "\(outcome.summary.source)"])
+        return outcome
+    }
 
     public func saveSummary(_ summary: Summary, for id: SessionID) async throws {
         _ = try await session(id)

@@ -9,15 +9,18 @@ import MinutesStorage
 struct CommandContext {
     let orchestrator: SessionOrchestrator
     let configuration: StorageConfiguration
+    let store: GRDBSessionStore
 
     init() throws {
         Self.logging
         configuration = try StorageConfiguration(environment: ProcessInfo.processInfo.environment)
         let logger = Logger(label: "minutes.cli")
+        store = try configuration.openStore()
         orchestrator = SessionOrchestrator(
-            store: try configuration.openStore(),
+            store: store,
             archive: try FileExportArchive(directory: configuration.exportDirectory),
             retention: configuration.retention,
+            summaryCache: store.summaryCache,
             logger: logger
         )
     }

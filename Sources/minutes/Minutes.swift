@@ -21,6 +21,8 @@ struct Minutes: AsyncParsableCommand {
             ProcessCommand.self,
             EnrollCommand.self,
             SpeakersCommand.self,
+            SummarizeCommand.self,
+            DemoCommand.self,
         ]
     )
 

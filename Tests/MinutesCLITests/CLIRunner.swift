@@ -56,6 +56,12 @@ final class CLIRunner {
         )
     }
 
+    /// The repository root, for files the binary reads from it (personas, themes).
+    static var repository: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+
     /// The `minutes` executable next to the test bundle (SwiftPM builds it because this test
     /// target depends on it), or `MINUTES_BINARY` when set.
     static func binary() throws -> URL {

@@ -233,3 +233,58 @@ struct SpeakersCLITests {
         #expect(process.stderr.contains("at least 0.5 s"))
     }
 }
+
+/// `summarize` through the built binary.
+@Suite(.timeLimit(.minutes(2)))
+struct SummarizeCLITests {
+    private var standup: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("MinutesSummaryTests/Transcripts/standup.txt").path
+    }
+
+    @Test func summarizeATranscriptOfflineAndFallBackWhenTheLLMIsDown() throws {
+        let cli = try CLIRunner()
+        cli.environment["MINUTES_PERSONAS_DIR"] = CLIRunner.repository + "/Personas"
+
+        let offline = try cli.run("summarize", "--transcript", standup)
+        #expect(offline.status == 0, "\(offline.stderr)")
+        #expect(offline.stdout.contains("## Action items") && offline.stdout.contains("**Aisha**"))
+
+        let unknown = try cli.run("summarize", "--transcript", standup, "--persona", "astrologer")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("known: ") && unknown.stderr.contains("standup"))
+
+        cli.environment["MINUTES_LLM_BASE_URL"] = "http://127.0.0.1:9"
+        cli.environment["MINUTES_LLM_MAX_ATTEMPTS"] = "1"
+        let fallback = try cli.run("summarize", "--transcript", standup, "--llm", "--format", "json")
+        #expect(fallback.status == 0, "\(fallback.stderr)")
+        #expect(fallback.stderr.contains("the LLM did not answer"))
+        #expect(fallback.stdout.contains("\"action_items\""))
+
+        let badShape = cli.path("notes.txt")
+        try Data("just some words without any speaker\n".utf8).write(to: URL(fileURLWithPath: badShape))
+        let rejected = try cli.run("summarize", "--transcript", badShape)
+        #expect(rejected.status == 1)
+        #expect(rejected.stderr.contains("Speaker"))
+    }
+}
+
+/// `minutes demo` end to end with the real engines.
+@Suite(.timeLimit(.minutes(3)))
+struct DemoCLITests {
+    @Test func theDemoDiarizesLabelsSummarizesAndExports() throws {
+        let cli = try CLIRunner()
+        cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
+        cli.environment["MINUTES_PERSONAS_DIR"] = CLIRunner.repository + "/Personas"
+
+        let demo = try cli.run("demo", "--persist", cli.path("demo"))
+
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("3 speakers"))
+        let minutes = try String(contentsOfFile: cli.path("demo/demo-meeting.md"), encoding: .utf8)
+        #expect(minutes.contains("**Participants:** Alice, Bob, Carol"))
+        #expect(minutes.contains("## Summary") && minutes.contains("## Action items"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("demo/demo-meeting.wav")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("demo/exports")).count == 1)
+    }
+}

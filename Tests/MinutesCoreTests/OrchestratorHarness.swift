@@ -18,6 +18,7 @@ struct OrchestratorHarness {
             archive: archive,
             retention: retention,
             clock: clock,
+            summaryCache: store.summaryCache,
             logger: Logger(label: "minutes.test", factory: { _ in SwiftLogNoOpLogHandler() })
         )
     }

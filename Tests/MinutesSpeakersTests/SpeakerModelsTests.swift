@@ -54,15 +54,39 @@ struct SpeakerModelsTests {
         #expect(error?.code == .empty)
     }
 
-    @Test func aSyntheticThreeVoiceMeetingHasThreeSpeakers() async throws {
+    @Test func aSyntheticThreeVoiceMeetingHasThreeSpeakersAndALowErrorRate() async throws {
         let meeting = try await SyntheticMeeting.make(SyntheticMeeting.planningScript, synthesizer: EspeakSynthesizer())
+        let reference = try #require(try RTTM.parse(meeting.rttm(fileID: "demo"))["demo"])
+        // espeak-ng's voices are closer to one another than people's (CAM++ cosine 0.36-0.58
+        // between these three), too close for the threshold tuned on real meetings to split
+        // reliably; told the count, as the demo is, the diarizer must find all three.
         let diarizer = try SherpaOfflineDiarizer(configuration: .init(models: Self.models))
 
-        let turns = try await diarizer.diarize(meeting.samples, speakerCount: nil)
+        let turns = try await diarizer.diarize(meeting.samples, speakerCount: 3)
 
         #expect(Set(turns.map(\.speaker)).count == 3, "\(turns)")
-        let known = try await diarizer.diarize(meeting.samples, speakerCount: 3)
-        #expect(Set(known.map(\.speaker)).count == 3)
+        let hypothesis = turns.map { RTTM.Turn(speaker: $0.speaker, start: $0.start, end: $0.end) }
+        let score = try DiarizationScore.measure(reference: reference, hypothesis: hypothesis)
+        // Six clean turns without crosstalk: one turn confused or lost costs 10-20 %, so an
+        // error rate under 15 % means at most a piece of one turn went wrong.
+        #expect(score.errorRate < 0.15, "DER \(score.errorRate)")
+    }
+
+    @Test func aRealTwoPersonExcerptIsDiarizedAlmostPerfectly() async throws {
+        // trn03 of the dev set: two speakers taking turns, no crosstalk.
+        let samples = try AudioFile.load16kMono(TestData.diarizationDev + "/trn03.wav")
+        let reference = try #require(
+            try RTTM.parse(try String(contentsOfFile: TestData.diarizationDev + "/train.rttm", encoding: .utf8))[
+                "trn03"
+            ]
+        )
+        let diarizer = try SherpaOfflineDiarizer(configuration: .init(models: Self.models))
+
+        let turns = try await diarizer.diarize(samples, speakerCount: nil)
+
+        #expect(Set(turns.map(\.speaker)).count == 2)
+        let hypothesis = turns.map { RTTM.Turn(speaker: $0.speaker, start: $0.start, end: $0.end) }
+        #expect(try DiarizationScore.measure(reference: reference, hypothesis: hypothesis).errorRate < 0.05)
     }
 
     @Test func missingModelsAndTooShortAudio() async throws {

@@ -1,0 +1,9 @@
+/// What has the keyboard besides the timeline: at most one at a time.
+public enum ConsoleOverlay: Hashable, Sendable {
+    /// The `?` key list; any key closes it.
+    case help
+    /// The `e` menu; `selection` indexes ``ExportMenu/formats``.
+    case exportMenu(selection: Int)
+    /// A question docked above the status line.
+    case prompt(ConsolePrompt)
+}

@@ -1,0 +1,66 @@
+import MinutesCore
+
+extension ScreenRenderer {
+    /// The help or export menu, centred over the timeline.
+    func drawOverlay(_ state: ConsoleState, layout: ScreenLayout, theme: Theme, into grid: inout CellGrid) {
+        switch state.overlay {
+        case .help: drawHelp(area: layout.timeline, theme: theme, into: &grid)
+        case .exportMenu(let selection):
+            drawExportMenu(selection: selection, state: state, area: layout.timeline, theme: theme, into: &grid)
+        case .prompt, nil: break
+        }
+    }
+
+    /// The key list in two columns when there is room, one otherwise.
+    private func drawHelp(area: CellRect, theme: Theme, into grid: inout CellGrid) {
+        let entries = HelpText.entries
+        let columnWidth = HelpText.columnWidth
+        let columns = area.cols >= 2 * columnWidth + 6 && area.rows < entries.count + 2 ? 2 : 1
+        let perColumn = (entries.count + columns - 1) / columns
+        let rect = area.centered(rows: perColumn + 2, cols: columns * columnWidth + (columns - 1) * 2 + 4)
+        grid.drawBox(
+            rect,
+            border: theme[.promptBorder],
+            inside: theme[.promptText],
+            title: "Keys",
+            titleStyle: theme[.promptTitle]
+        )
+        let content = CellGrid.contentRect(of: rect)
+        for (index, entry) in entries.enumerated() {
+            let row = content.row + index % perColumn
+            guard row < content.bottom else { continue }
+            let col = content.col + (index / perColumn) * (columnWidth + 2)
+            let limit = min(content.right, col + columnWidth)
+            grid.write(entry.key, row: row, col: col, style: theme[.promptTitle], limit: limit)
+            grid.write(entry.label, row: row, col: col + HelpText.keyWidth, style: theme[.promptText], limit: limit)
+        }
+    }
+
+    private func drawExportMenu(
+        selection: Int,
+        state: ConsoleState,
+        area: CellRect,
+        theme: Theme,
+        into grid: inout CellGrid
+    ) {
+        let formats = ExportMenu.formats
+        let width = 36
+        let rect = area.centered(rows: formats.count + 2, cols: width)
+        grid.drawBox(
+            rect,
+            border: theme[.promptBorder],
+            inside: theme[.promptText],
+            title: "Export",
+            titleStyle: theme[.promptTitle]
+        )
+        let content = CellGrid.contentRect(of: rect)
+        for (index, format) in formats.enumerated() where content.row + index < content.bottom {
+            let text =
+                " \(index + 1)  " + DisplayWidth.padded(ExportMenu.label(of: format), to: 20) + " ."
+                + format.fileExtension
+            let style = index == selection ? theme[.selection] : theme[.promptText]
+            grid.fill(row: content.row + index, col: content.col, count: content.cols, style: style)
+            grid.write(text, row: content.row + index, col: content.col, style: style, limit: content.right)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import MinutesConsole
+import MinutesCore
+import Testing
+
+struct SearchTests {
+    private typealias Fixture = ConsoleFixture
+
+    private func meeting() -> ConsoleStateMachine {
+        var machine = Fixture.machine()
+        let lines = [
+            "The budget is tight.", "Hiring comes first.", "What about the BUDGET for travel?", "Let's decide later.",
+            "Budget review on Friday.",
+        ]
+        for (index, line) in lines.enumerated() {
+            machine.send(.segmentAppended(Fixture.segment(index, at: Double(index * 5), Fixture.first, line)))
+        }
+        return machine
+    }
+
+    @Test func typingAQueryThenEnterJumpsToTheFirstMatch() {
+        var machine = meeting()
+        machine.press(.character("/"))
+        let actions = machine.type("budget q")
+        #expect(actions.isEmpty)
+        #expect(machine.state.search.draft == "budget q")
+        #expect(Fixture.render(machine.state).line(23).hasPrefix(" /budget q"))
+        #expect(Fixture.render(machine.state).cursor == CellPosition(row: 23, col: 10))
+        machine.press(.backspace, .backspace, .enter)
+        #expect(machine.state.search == SearchState(query: "budget", hits: [0, 2, 4], current: 0))
+        let grid = Fixture.render(machine.state)
+        #expect(grid.line(23).hasPrefix(" “budget” 1/3"))
+        // The match in the current line and the one in another line are highlighted.
+        #expect(grid[2, 25].style == Theme.standard[.searchCurrent])
+        #expect(grid[4, 38].style == Theme.standard[.searchHit])
+        #expect(grid[4, 21].style == Theme.standard[.text])
+    }
+
+    @Test func nAndShiftNMoveBetweenMatchesAndWrap() {
+        var machine = meeting()
+        machine.press(.character("/"))
+        machine.type("budget")
+        machine.press(.enter)
+        machine.press(.character("n"))
+        #expect(machine.state.search.currentItem == 2)
+        machine.press(.character("n"))
+        #expect(machine.state.search.currentItem == 4)
+        machine.press(.character("n"))
+        #expect(machine.state.search.currentItem == 0)
+        machine.press(.character("N"))
+        #expect(machine.state.search.currentItem == 4)
+    }
+
+    @Test func newCaptionsThatMatchJoinTheHits() {
+        var machine = meeting()
+        machine.press(.character("/"))
+        machine.type("friday")
+        machine.press(.enter)
+        machine.send(.segmentAppended(Fixture.segment(5, at: 30, Fixture.second, "Friday works.")))
+        #expect(machine.state.search.hits == [4, 5])
+    }
+
+    @Test func noMatchesSaysSo() {
+        var machine = meeting()
+        machine.press(.character("/"))
+        machine.type("zebra")
+        machine.press(.enter)
+        #expect(machine.state.statusMessage?.text == "No matches for “zebra”.")
+        machine.press(.character("n"))
+        #expect(machine.state.search.current == nil)
+    }
+
+    @Test func escapeCancelsTypingAndThenClearsTheSearch() {
+        var machine = meeting()
+        machine.press(.character("/"))
+        machine.type("hiring")
+        machine.press(.enter)
+        machine.press(.character("/"))
+        machine.type("xyz")
+        machine.press(.escape)
+        #expect(machine.state.search.query == "hiring")
+        #expect(!machine.state.search.isEditing)
+        machine.press(.escape)
+        #expect(machine.state.search == SearchState())
+    }
+
+    @Test func searchFindsSpeakersByName() {
+        var machine = meeting()
+        machine.send(.segmentAppended(Fixture.segment(5, at: 30, Fixture.second, "Agreed.")))
+        machine.press(.character("/"))
+        machine.type("bob")
+        machine.press(.enter)
+        #expect(machine.state.search.hits == [5])
+    }
+
+    @Test func jumpingToAnOldMatchStopsFollowing() {
+        var machine = Fixture.machine()
+        for index in 0..<60 {
+            machine.send(
+                .segmentAppended(
+                    Fixture.segment(index, at: Double(index), Fixture.first, index == 3 ? "needle" : "hay \(index)")
+                )
+            )
+        }
+        machine.press(.character("/"))
+        machine.type("needle")
+        machine.press(.enter)
+        #expect(!machine.state.viewport.isFollowing)
+        let lines = Fixture.render(machine.state).text.split(separator: "\n").map(String.init)
+        #expect(lines[2...22].contains("00:00:03  Alice      needle"))
+    }
+}

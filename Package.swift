@@ -42,11 +42,12 @@ let package = Package(
         ),
         .target(
             name: "MinutesAudio",
-            dependencies: ["MinutesCore"]
+            dependencies: ["MinutesCore", "CALSA"]
         ),
         .systemLibrary(name: "CWhisper", pkgConfig: "whisper"),
         .systemLibrary(name: "CSherpaOnnx", pkgConfig: "sherpa-onnx"),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .target(
             name: "MinutesSpeech",
             dependencies: [

@@ -29,7 +29,29 @@ public enum WordAttribution {
             }
             if let open = current { result.append(finished(open)) }
         }
-        return result
+        return joinedRuns(result)
+    }
+
+    /// Joins consecutive segments of one speaker separated by less than `maximumGap` seconds,
+    /// so a speaker's sentence cut by Whisper's segmenting reads as one line.
+    static func joinedRuns(
+        _ segments: [SegmentDraft],
+        maximumGap: Double = 0.5,
+        maximumLength: Double = 30
+    ) -> [SegmentDraft] {
+        var joined: [SegmentDraft] = []
+        for segment in segments {
+            if let last = joined.last, last.cluster == segment.cluster, segment.start - last.end <= maximumGap,
+                segment.end - last.start <= maximumLength
+            {
+                joined[joined.count - 1].end = max(last.end, segment.end)
+                joined[joined.count - 1].words += segment.words
+                joined[joined.count - 1].text = last.text + " " + segment.text
+            } else {
+                joined.append(segment)
+            }
+        }
+        return joined
     }
 
     /// The speaker overlapping `start…end` the most, or the nearest turn's when none overlaps.

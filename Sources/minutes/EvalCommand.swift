@@ -8,7 +8,7 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy against references.",
-        subcommands: [WER.self, EvalDERCommand.self, EvalDiarizationCommand.self]
+        subcommands: [WER.self, EvalDERCommand.self, EvalDiarizationCommand.self, EvalEnrollmentCommand.self]
     )
 
     /// `minutes eval wer --ref REF.txt HYP.txt…` or `--ref REF.txt --audio FILE`.

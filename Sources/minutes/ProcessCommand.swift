@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Logging
 import MinutesAudio
 import MinutesCore
 import MinutesSpeech
+import MinutesSummary
 
 /// `minutes process FILE`: the recorded-meeting pipeline, stored as a session.
 struct ProcessCommand: AsyncParsableCommand {
@@ -78,8 +80,25 @@ struct ProcessCommand: AsyncParsableCommand {
                     try await context.orchestrator.linkSpeaker(speaker.id, in: session.id, to: profile)
                 }
             }
+            FileHandle.standardError.write(Data("summarize…\n".utf8))
+            let summarizeStarted = ContinuousClock.now
+            let summarizer = MeetingSummarizer(
+                personas: try PersonaLibrary(
+                    directories: PersonaLibrary.standardDirectories(environment: ProcessInfo.processInfo.environment)
+                ),
+                llm: nil,
+                logger: Logger(label: "minutes.summary")
+            )
+            do {
+                _ = try await context.orchestrator.summarize(session.id, with: summarizer)
+            } catch let error as MinutesError where error.code == .empty {
+                FileHandle.standardError.write(Data("no speech to summarize\n".utf8))
+            }
+            let summarizeSeconds = (ContinuousClock.now - summarizeStarted).seconds
             try await context.orchestrator.endSession(session.id)
-            let timings = [("normalize", normalizeSeconds)] + result.timings.map { ($0.stage.rawValue, $0.seconds) }
+            let timings =
+                [("normalize", normalizeSeconds)] + result.timings.map { ($0.stage.rawValue, $0.seconds) }
+                + [("summarize", summarizeSeconds)]
             let report = timings.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: ", ")
             FileHandle.standardError.write(
                 Data("Session \(session.id): \(appended.newSpeakers.count) speakers; \(report)\n".utf8)

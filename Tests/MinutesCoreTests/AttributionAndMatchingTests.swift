@@ -24,6 +24,23 @@ struct AttributionAndMatchingTests {
         #expect(split.map(\.start) == [0.1, 2.2])
     }
 
+    @Test func oneSpeakersSegmentsCloseTogetherAreJoined() {
+        let first = SegmentDraft(start: 0, end: 1, cluster: "0", text: "We ship", words: [])
+        let second = SegmentDraft(start: 1.3, end: 2, cluster: "0", text: "on Monday.", words: [])
+        let later = SegmentDraft(start: 4, end: 5, cluster: "0", text: "Anything else?", words: [])
+        let other = SegmentDraft(start: 5.1, end: 6, cluster: "1", text: "No.", words: [])
+
+        let turns = [
+            SpeakerTurn(speaker: "0", start: 0, end: 5.05),
+            SpeakerTurn(speaker: "1", start: 5.05, end: 6),
+        ]
+
+        let joined = WordAttribution.attribute([first, second, later, other], to: turns)
+
+        #expect(joined.map(\.text) == ["We ship on Monday.", "Anything else?", "No."])
+        #expect(joined.first?.end == 2)
+    }
+
     @Test func wordsOutsideEveryTurnGoToTheNearestTurn() {
         let late = SegmentDraft(
             start: 5,

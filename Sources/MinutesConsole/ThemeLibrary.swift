@@ -1,4 +1,5 @@
 import Foundation
+import MinutesCore
 
 /// Finds and loads themes by name from theme directories.
 ///
@@ -43,7 +44,7 @@ public struct ThemeLibrary: Sendable {
 
     /// Loads the theme called `name`.
     ///
-    /// - Throws: ``ThemeError`` when no such theme exists (listing those that do), or when
+    /// - Throws: ``MinutesError`` when no such theme exists (listing those that do), or when
     ///   its file cannot be read or parsed.
     public func load(_ name: String) throws -> Theme {
         if ThemeLibrary.isValidName(name) {
@@ -54,7 +55,7 @@ public struct ThemeLibrary: Sendable {
                 do {
                     text = try String(contentsOfFile: path, encoding: .utf8)
                 } catch {
-                    throw ThemeError.unreadable(path, cause: error)
+                    throw MinutesError.unreadableTheme(path, cause: error)
                 }
                 let base = name == Theme.monochrome.name ? Theme.monochrome : Theme.standard
                 return try ThemeParser.parse(text, name: name, source: path, base: base)
@@ -62,7 +63,7 @@ public struct ThemeLibrary: Sendable {
             if name == Theme.standard.name { return .standard }
             if name == Theme.monochrome.name { return .monochrome }
         }
-        throw ThemeError.unknownTheme(name, known: availableThemes())
+        throw MinutesError.unknownTheme(name, known: availableThemes())
     }
 
     /// The theme to use given the `--theme` option and the environment.

@@ -1,3 +1,5 @@
+import MinutesCore
+
 /// Reads theme files: `key = value` lines, `#` comments, blank lines ignored.
 ///
 /// A role takes a style, `[colour] [on colour] [bold] [dim] [reverse]` (for example
@@ -11,7 +13,7 @@ public enum ThemeParser {
     /// - Parameters:
     ///   - name: The theme's name.
     ///   - source: What error messages call the text (usually its path).
-    /// - Throws: ``ThemeError`` naming the first line that does not parse.
+    /// - Throws: ``MinutesError`` naming the first line that does not parse.
     public static func parse(_ text: String, name: String, source: String, base: Theme = .standard) throws -> Theme {
         var theme = base
         theme.name = name
@@ -21,7 +23,7 @@ public enum ThemeParser {
             guard !content.isEmpty else { continue }
             let lineNumber = offset + 1
             guard let equals = content.firstIndex(of: "=") else {
-                throw ThemeError.invalidLine(lineNumber, in: source, "expected 'key = value'")
+                throw MinutesError.invalidThemeLine(lineNumber, in: source, "expected 'key = value'")
             }
             let key = Self.trimmed(content[..<equals]).lowercased()
             let value = Self.trimmed(content[content.index(after: equals)...])
@@ -38,12 +40,12 @@ public enum ThemeParser {
         for (suffix, isForeground) in [(".fg", true), (".bg", false)] where key.hasSuffix(suffix) {
             guard let role = ThemeRole(key: String(key.dropLast(suffix.count))) else { break }
             guard let color = ThemeColor(name: value) else {
-                throw ThemeError.invalidLine(line, in: source, "unknown colour '\(value)'")
+                throw MinutesError.invalidThemeLine(line, in: source, "unknown colour '\(value)'")
             }
             if isForeground { theme[role].foreground = color } else { theme[role].background = color }
             return
         }
-        throw ThemeError.invalidLine(line, in: source, "unknown key '\(key)'")
+        throw MinutesError.invalidThemeLine(line, in: source, "unknown key '\(key)'")
     }
 
     /// Parses a style spec such as `bold white on blue`.
@@ -60,7 +62,7 @@ public enum ThemeParser {
             case "on": expectsBackground = true
             default:
                 guard let color = ThemeColor(name: word) else {
-                    throw ThemeError.invalidLine(line, in: source, "unknown colour or attribute '\(word)'")
+                    throw MinutesError.invalidThemeLine(line, in: source, "unknown colour or attribute '\(word)'")
                 }
                 if expectsBackground {
                     style.background = color
@@ -69,7 +71,7 @@ public enum ThemeParser {
                     style.foreground = color
                     hasForeground = true
                 } else {
-                    throw ThemeError.invalidLine(
+                    throw MinutesError.invalidThemeLine(
                         line,
                         in: source,
                         "two foreground colours; use 'on' for the background"
@@ -78,7 +80,7 @@ public enum ThemeParser {
             }
         }
         if expectsBackground {
-            throw ThemeError.invalidLine(line, in: source, "'on' must be followed by a colour")
+            throw MinutesError.invalidThemeLine(line, in: source, "'on' must be followed by a colour")
         }
         return style
     }

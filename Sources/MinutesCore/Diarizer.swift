@@ -1,6 +1,7 @@
-/// A stretch of time attributed to one voice by a diarizer.
-public struct SpeakerTurn: Sendable, Equatable {
-    /// The diarizer's label for the voice (a cluster number), stable within one recording.
+/// A stretch of time attributed to one voice, by a diarizer or a reference RTTM.
+public struct SpeakerTurn: Hashable, Sendable {
+    /// The label of the voice (a diarizer's cluster number, or a reference's speaker name,
+    /// compared byte for byte), stable within one recording.
     public var speaker: String
     /// Seconds from the start of the recording.
     public var start: Double
@@ -11,6 +12,8 @@ public struct SpeakerTurn: Sendable, Equatable {
         self.start = start
         self.end = end
     }
+
+    public var duration: Double { end - start }
 }
 
 /// Who spoke when in a whole recording.

@@ -6,21 +6,8 @@
 /// exported by other tools load unchanged. ``RTTMTurns`` writes a session's manifest; this type is the general
 /// reader and writer the evaluation needs, keyed by file id because one RTTM file usually covers a whole corpus.
 public enum RTTM {
-    /// One speaker speaking without interruption, in seconds from the start of the recording.
-    public struct Turn: Hashable, Sendable {
-        /// The label as written in the file, compared byte for byte (labels such as `MÉO069` are common).
-        public var speaker: String
-        public var start: Double
-        public var end: Double
-
-        public init(speaker: String, start: Double, end: Double) {
-            self.speaker = speaker
-            self.start = start
-            self.end = end
-        }
-
-        public var duration: Double { end - start }
-    }
+    /// One speaker speaking without interruption: RTTM's turns are the diarizers' turns.
+    public typealias Turn = SpeakerTurn
 
     /// Parses RTTM text into speaker turns grouped by file id, each file's turns in the order they appear.
     ///

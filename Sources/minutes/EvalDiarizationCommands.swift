@@ -118,7 +118,7 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                         : base
                     turns = try await diarizer.diarize(samples, speakerCount: nil)
                 }
-                hypothesis[fileID] = turns.map { RTTM.Turn(speaker: $0.speaker, start: $0.start, end: $0.end) }
+                hypothesis[fileID] = turns
             }
             let scored = reference.filter { hypothesis.keys.contains($0.key) }
             print(

@@ -43,7 +43,7 @@ struct ThemeTests {
         #expect {
             try ThemeParser.parse(text, name: "t", source: "t.theme")
         } throws: { error in
-            (error as? ThemeError)?.message == message
+            (error as? MinutesError)?.message == message
         }
     }
 
@@ -81,11 +81,11 @@ struct ThemeTests {
         #expect(try library.load("mine")[.text] == CellStyle(bold: true))
         #expect(try library.load("high-contrast").name == "high-contrast")
 
-        #expect(throws: ThemeError.unknownTheme("x", known: [])) { try library.load("nope") }
+        #expect(throws: MinutesError.unknownTheme("x", known: [])) { try library.load("nope") }
         #expect {
             try library.load("../etc/passwd")
         } throws: { error in
-            (error as? ThemeError)?.message
+            (error as? MinutesError)?.message
                 == "unknown theme '../etc/passwd'; known themes: default, high-contrast, light, mine, monochrome"
         }
     }

@@ -65,8 +65,7 @@ struct SpeakerModelsTests {
         let turns = try await diarizer.diarize(meeting.samples, speakerCount: 3)
 
         #expect(Set(turns.map(\.speaker)).count == 3, "\(turns)")
-        let hypothesis = turns.map { RTTM.Turn(speaker: $0.speaker, start: $0.start, end: $0.end) }
-        let score = try DiarizationScore.measure(reference: reference, hypothesis: hypothesis)
+        let score = try DiarizationScore.measure(reference: reference, hypothesis: turns)
         // Six clean turns without crosstalk: one turn confused or lost costs 10-20 %, so an
         // error rate under 15 % means at most a piece of one turn went wrong.
         #expect(score.errorRate < 0.15, "DER \(score.errorRate)")
@@ -85,8 +84,7 @@ struct SpeakerModelsTests {
         let turns = try await diarizer.diarize(samples, speakerCount: nil)
 
         #expect(Set(turns.map(\.speaker)).count == 2)
-        let hypothesis = turns.map { RTTM.Turn(speaker: $0.speaker, start: $0.start, end: $0.end) }
-        #expect(try DiarizationScore.measure(reference: reference, hypothesis: hypothesis).errorRate < 0.05)
+        #expect(try DiarizationScore.measure(reference: reference, hypothesis: turns).errorRate < 0.05)
     }
 
     @Test func missingModelsAndTooShortAudio() async throws {

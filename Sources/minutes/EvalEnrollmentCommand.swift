@@ -33,9 +33,7 @@ struct EvalEnrollmentCommand: AsyncParsableCommand {
             var prints: [(file: String, speaker: String, print: [Float])] = []
             for file in files {
                 let fileID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let turns = (reference[fileID] ?? []).map {
-                    SpeakerTurn(speaker: $0.speaker, start: $0.start, end: $0.end)
-                }
+                let turns = reference[fileID] ?? []
                 let samples = try LoudnessNormalizer().normalize(try AudioFile.load16kMono(file), sampleRate: 16_000)
                     .samples
                 for speaker in Set(turns.map(\.speaker)).sorted() {

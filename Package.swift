@@ -48,6 +48,7 @@ let package = Package(
         .systemLibrary(name: "CSherpaOnnx", pkgConfig: "sherpa-onnx"),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(
             name: "MinutesSpeech",
             dependencies: [
@@ -67,7 +68,13 @@ let package = Package(
             name: "MinutesTestSupport",
             dependencies: ["MinutesCore"]
         ),
-        .target(name: "MinutesConsole", dependencies: ["MinutesCore"]),
+        .target(
+            name: "MinutesConsole",
+            dependencies: [
+                "MinutesCore", "MinutesAudio", "MinutesSpeech", "MinutesSpeakers", "MinutesSummary", "CNcurses",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "minutes",
             dependencies: [
@@ -77,6 +84,7 @@ let package = Package(
                 "MinutesSpeech",
                 "MinutesSpeakers",
                 "MinutesSummary",
+                "MinutesConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -12,7 +12,7 @@ struct CommandContext {
     let store: GRDBSessionStore
 
     init() throws {
-        Self.logging
+        LogSetup.toStandardError()
         configuration = try StorageConfiguration(environment: ProcessInfo.processInfo.environment)
         let logger = Logger(label: "minutes.cli")
         store = try configuration.openStore()
@@ -25,19 +25,10 @@ struct CommandContext {
         )
     }
 
-    /// Logs go to standard error, at `MINUTES_LOG_LEVEL` (default `warning`), so that what a
-    /// command prints on standard output (an export, a listing) stays clean for pipes.
-    private static let logging: Void = LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        let level = ProcessInfo.processInfo.environment["MINUTES_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        handler.logLevel = level ?? .warning
-        return handler
-    }
-
     /// Runs `body` (which needs no store), printing any failure as one `error:` line on
     /// stderr: exit code 2 for something unknown, 1 for every other failure.
     static func report(_ body: () async throws -> Void) async throws {
-        Self.logging
+        LogSetup.toStandardError()
         do {
             try await body()
         } catch let error as MinutesError {

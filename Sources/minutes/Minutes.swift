@@ -10,6 +10,8 @@ struct Minutes: AsyncParsableCommand {
         abstract: "Live meeting minutes in your terminal: who said what, summaries and exports.",
         version: MinutesVersion.current,
         subcommands: [
+            ConsoleCommand.self,
+            DevicesCommand.self,
             SessionsCommand.self,
             ExportCommand.self,
             ExportsCommand.self,
@@ -23,12 +25,9 @@ struct Minutes: AsyncParsableCommand {
             SpeakersCommand.self,
             SummarizeCommand.self,
             DemoCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
-
-    func run() async throws {
-        print(GuidedHelp.text)
-    }
 }
 
 enum MinutesVersion {

@@ -35,11 +35,11 @@ final class CLIRunner {
         try run(arguments: arguments)
     }
 
-    func run(arguments: [String]) throws -> Result {
+    func run(arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = try Self.binary()
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment ?? self.environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()
         let err = Pipe()

@@ -1,0 +1,108 @@
+import Foundation
+import MinutesAudio
+import MinutesSpeech
+import MinutesTestSupport
+import Testing
+
+/// The live console through the built binary: under tmux as a person uses it, and after a
+/// crash.
+@Suite(.serialized, .timeLimit(.minutes(5)))
+struct ConsoleCLITests {
+    /// A two-voice synthetic meeting as a WAV file in the runner's directory.
+    private func twoVoiceMeeting(_ cli: CLIRunner) async throws -> String {
+        let meeting = try await SyntheticMeeting.make(
+            Array(SyntheticMeeting.planningScript.filter { $0.speaker != "carol" }),
+            synthesizer: EspeakSynthesizer()
+        )
+        let path = cli.path("meeting.wav")
+        try WAVWriter.write(meeting.samples, to: path, sampleRate: 16_000)
+        return path
+    }
+
+    private func environment(_ cli: CLIRunner) -> [String: String] {
+        var environment = cli.environment
+        environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
+        environment["MINUTES_PERSONAS_DIR"] = CLIRunner.repository + "/Personas"
+        environment["MINUTES_RECORDINGS_DIR"] = cli.path("recordings")
+        environment["MINUTES_LOG_FILE"] = cli.path("minutes.log")
+        return environment
+    }
+
+    @Test func namingSummarizingAndExportingUnderTmux() async throws {
+        let cli = try CLIRunner()
+        let meeting = try await twoVoiceMeeting(cli)
+        let tmux = try Tmux(session: "minutes-test-\(getpid())")
+        defer { tmux.kill() }
+        var variables = environment(cli)
+        variables["LANG"] = "C.UTF-8"
+        variables["NCURSES_NO_UTF8_ACS"] = "1"
+        variables["TERM"] = "xterm-256color"
+        let exports = variables.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        try tmux.start(
+            "cd '\(cli.directory)' && env \(exports) '\(try CLIRunner.binary().path)' console --replay '\(meeting)' --speed 2 --title 'Tmux meeting'; sleep 60"
+        )
+
+        // When the first new voice appears, the console asks who it is
+        let prompt = try await tmux.waitFor("Who is this?", seconds: 90)
+        #expect(prompt.contains("Tmux meeting") && prompt.contains("● REC"))
+        tmux.type("Alice")
+        tmux.press("Enter")
+        _ = try await tmux.waitFor("Remember this voice", seconds: 10)
+        tmux.type("n")
+        let labelled = try await tmux.waitFor("Alice ", seconds: 30)
+        #expect(labelled.contains("Good morning") || labelled.contains("morning"))
+
+        // s builds the summary; e and 1 export Markdown next to the recording
+        try await Task.sleep(for: .seconds(8))
+        tmux.press("Escape")
+        tmux.type("s")
+        _ = try await tmux.waitFor("Key points", seconds: 30)
+        tmux.press("Escape")
+        tmux.type("e")
+        _ = try await tmux.waitFor("Markdown minutes", seconds: 10)
+        tmux.type("1")
+        _ = try await tmux.waitFor("Exported Markdown minutes to", seconds: 20)
+        let recordings = try FileManager.default.contentsOfDirectory(atPath: cli.path("recordings"))
+        let markdown = try #require(recordings.first { $0.hasSuffix(".md") }, "\(recordings)")
+        #expect(
+            recordings.contains(markdown.replacingOccurrences(of: ".md", with: ".wav")),
+            "written next to the recording"
+        )
+        let minutes = try String(contentsOfFile: cli.path("recordings/" + markdown), encoding: .utf8)
+        #expect(minutes.contains("Alice"))
+        #expect(minutes.contains("## Summary"))
+
+        tmux.type("q")
+        _ = try await tmux.waitFor("quit?", seconds: 10)
+        tmux.type("y")
+        _ = try await tmux.waitFor("saved; recording in", seconds: 30)
+    }
+
+    @Test func aKilledConsoleLosesNoAudioAndIsRecoveredOnTheNextStart() async throws {
+        let cli = try CLIRunner()
+        let meeting = try await twoVoiceMeeting(cli)
+        let process = Process()
+        process.executableURL = try CLIRunner.binary()
+        process.arguments = ["console", "--replay", meeting, "--speed", "1"]
+        process.environment = environment(cli)
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .seconds(6))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let recordings = try FileManager.default.contentsOfDirectory(atPath: cli.path("recordings"))
+        let wav = try #require(recordings.first { $0.hasSuffix(".wav") })
+        let restarted = try cli.run(
+            arguments: ["console", "--replay", meeting, "--speed", "0"],
+            environment: environment(cli)
+        )
+
+        #expect(restarted.stdout.contains("Recovered an unfinished recording"), "\(restarted.stdout)")
+        #expect(restarted.stdout.contains(wav))
+        let recovered = try AudioFile.load16kMono(cli.path("recordings/" + wav))
+        #expect(recovered.count >= 16_000 * 2, "at least the first seconds before the kill are on disk")
+    }
+}

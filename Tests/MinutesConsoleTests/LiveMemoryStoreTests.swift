@@ -1,0 +1,165 @@
+import Foundation
+import MinutesCore
+import Synchronization
+import Testing
+
+/// A ``SessionStore`` in memory for the live meeting's tests.
+///
+/// The console tests do not link MinutesStorage (its SQLite store is what the app uses), and
+/// the orchestrator only needs the protocol's behaviour: atomic calls, indices on append.
+/// `@unchecked Sendable` is safe: every access goes through the `Mutex`.
+final class LiveMemoryStore: SessionStore, @unchecked Sendable {
+    private struct Contents {
+        var sessions: [SessionID: Session] = [:]
+        var segments: [SessionID: [Segment]] = [:]
+        var speakers: [SessionID: [Speaker]] = [:]
+        var summaries: [SessionID: Summary] = [:]
+        var exports: [ExportID: StoredExport] = [:]
+        var profiles: [ProfileID: SpeakerProfile] = [:]
+    }
+
+    private let contents = Mutex(Contents())
+
+    func insertSession(_ session: Session) async throws {
+        try contents.withLock { contents in
+            guard contents.sessions[session.id] == nil else {
+                throw MinutesError(.conflict, "session \(session.id) exists")
+            }
+            contents.sessions[session.id] = session
+        }
+    }
+
+    func updateSession(_ session: Session) async throws {
+        contents.withLock { $0.sessions[session.id] = session }
+    }
+
+    func session(_ id: SessionID) async throws -> Session? {
+        contents.withLock { $0.sessions[id] }
+    }
+
+    func sessions() async throws -> [Session] {
+        contents.withLock { $0.sessions.values.sorted { $0.startedAt > $1.startedAt } }
+    }
+
+    func deleteSession(_ id: SessionID) async throws -> Bool {
+        contents.withLock { contents in
+            contents.segments[id] = nil
+            contents.speakers[id] = nil
+            contents.summaries[id] = nil
+            return contents.sessions.removeValue(forKey: id) != nil
+        }
+    }
+
+    func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment] {
+        contents.withLock { contents in
+            var stored = contents.segments[session, default: []]
+            let indexed = segments.enumerated().map { offset, segment in
+                var segment = segment
+                segment.index = stored.count + offset
+                return segment
+            }
+            stored += indexed
+            contents.segments[session] = stored
+            return indexed
+        }
+    }
+
+    func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
+        contents.withLock { contents in
+            for segment in segments where contents.segments[session]?.indices.contains(segment.index) == true {
+                contents.segments[session]?[segment.index] = segment
+            }
+        }
+    }
+
+    func segments(of session: SessionID) async throws -> [Segment] {
+        contents.withLock { $0.segments[session] ?? [] }
+    }
+
+    func saveSpeaker(_ speaker: Speaker) async throws {
+        contents.withLock { contents in
+            var speakers = contents.speakers[speaker.session, default: []]
+            if let index = speakers.firstIndex(where: { $0.id == speaker.id }) {
+                speakers[index] = speaker
+            } else {
+                speakers.append(speaker)
+            }
+            contents.speakers[speaker.session] = speakers
+        }
+    }
+
+    func speakers(of session: SessionID) async throws -> [Speaker] {
+        contents.withLock { $0.speakers[session] ?? [] }
+    }
+
+    func speakers(linkedTo profile: ProfileID) async throws -> [Speaker] {
+        contents.withLock { $0.speakers.values.flatMap { $0 }.filter { $0.profile == profile } }
+    }
+
+    func saveSummary(_ summary: Summary?, for session: SessionID) async throws {
+        contents.withLock { $0.summaries[session] = summary }
+    }
+
+    func summary(of session: SessionID) async throws -> Summary? {
+        contents.withLock { $0.summaries[session] }
+    }
+
+    func recordExport(_ export: StoredExport) async throws {
+        contents.withLock { $0.exports[export.id] = export }
+    }
+
+    func storedExport(_ id: ExportID) async throws -> StoredExport? {
+        contents.withLock { $0.exports[id] }
+    }
+
+    func storedExports(of session: SessionID?) async throws -> [StoredExport] {
+        contents.withLock { contents in
+            contents.exports.values.filter { session == nil || $0.session == session }
+                .sorted { $0.createdAt > $1.createdAt }
+        }
+    }
+
+    func deleteExportRecord(_ id: ExportID) async throws {
+        _ = contents.withLock { $0.exports.removeValue(forKey: id) }
+    }
+
+    func saveProfile(_ profile: SpeakerProfile) async throws {
+        contents.withLock { $0.profiles[profile.id] = profile }
+    }
+
+    func profile(_ id: ProfileID) async throws -> SpeakerProfile? {
+        contents.withLock { $0.profiles[id] }
+    }
+
+    func profiles() async throws -> [SpeakerProfile] {
+        contents.withLock { $0.profiles.values.sorted { $0.name < $1.name } }
+    }
+
+    func deleteProfile(_ id: ProfileID) async throws {
+        _ = contents.withLock { $0.profiles.removeValue(forKey: id) }
+    }
+}
+
+/// The test store behaves as the orchestrator expects a store to.
+struct LiveMemoryStoreTests {
+    @Test func appendsAreIndexedInOrderAndRedactionReplacesByIndex() async throws {
+        // Given a session
+        let store = LiveMemoryStore()
+        let id = SessionID(rawValue: "ses_11111111aaaa")
+        try await store.insertSession(
+            Session(id: id, title: "t", language: "en", persona: "general", startedAt: Date())
+        )
+
+        // When two batches are appended and the first segment is redacted
+        _ = try await store.appendSegments([Segment(start: 0, end: 1, speaker: nil, text: "a")], to: id)
+        let second = try await store.appendSegments(
+            [Segment(start: 1, end: 2, speaker: nil, text: "b"), Segment(start: 2, end: 3, speaker: nil, text: "c")],
+            to: id
+        )
+        try await store.updateSegments([Segment(index: 0, start: 0, end: 1, speaker: nil, text: "[redacted]")], in: id)
+
+        // Then indices continue across batches and the update landed in place
+        #expect(second.map(\.index) == [1, 2])
+        #expect(try await store.segments(of: id).map(\.text) == ["[redacted]", "b", "c"])
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MinutesAudio
 import MinutesCore
+import MinutesSpeakers
 import MinutesSpeech
 import MinutesStorage
 import MinutesSummary
@@ -55,7 +56,18 @@ struct DemoCommand: AsyncParsableCommand {
             step("Diarizing and transcribing")
             let engines = SpeechEngines()
             let processor = MeetingProcessor(
-                diarizer: try engines.meetingDiarizer(),
+                // One thread keeps the demo deterministic: ONNX Runtime's multi-threaded
+                // reductions vary in the last bits, enough to tip espeak-ng's close voices.
+                diarizer: GapFillingDiarizer(
+                    base: try SherpaOfflineDiarizer(
+                        configuration: .init(
+                            models: SpeakerModelFiles(modelsDirectory: engines.configuration.modelsDirectory),
+                            threads: 1
+                        )
+                    ),
+                    detector: try engines.voiceActivity(),
+                    embedder: try engines.embedder()
+                ),
                 transcriber: try engines.transcriber(),
                 embedder: try engines.embedder(),
                 detector: try engines.voiceActivity(),

@@ -1,7 +1,15 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Drives a program in a detached tmux session: type, press keys, read the screen.
+///
+/// tmux is run with `posix_spawn` and `waitpid` rather than `Process`: the tmux client that
+/// starts the server forks a daemon, and Foundation's `Process` did not always notice the
+/// client's exit under load, leaving a zombie and a test waiting forever.
 struct Tmux {
     let session: String
 
@@ -14,19 +22,19 @@ struct Tmux {
     }
 
     func start(_ command: String, columns: Int = 100, rows: Int = 30) throws {
-        try run(["new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", command], capture: false)
+        _ = run(["new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", command])
     }
 
     func type(_ text: String) {
-        _ = try? run(["send-keys", "-t", session, "-l", text], capture: false)
+        _ = run(["send-keys", "-t", session, "-l", text])
     }
 
     func press(_ key: String) {
-        _ = try? run(["send-keys", "-t", session, key], capture: false)
+        _ = run(["send-keys", "-t", session, key])
     }
 
     func screen() -> String {
-        (try? run(["capture-pane", "-p", "-t", session])) ?? ""
+        run(["capture-pane", "-p", "-t", session])
     }
 
     /// Polls the screen until it shows `text`.
@@ -42,30 +50,25 @@ struct Tmux {
     }
 
     func kill() {
-        _ = try? run(["kill-session", "-t", session], capture: false)
+        _ = run(["kill-session", "-t", session])
     }
 
-    /// Runs tmux, reading its output when `capture` is set.
-    ///
-    /// Commands that may start the tmux server must not capture: the server inherits the pipe
-    /// and would keep it open forever.
-    @discardableResult
-    private func run(_ arguments: [String], capture: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard capture else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    /// Runs tmux with its output in a temporary file (a pipe would stay open in the server it
+    /// may start) and returns that output.
+    private func run(_ arguments: [String]) -> String {
+        let outputPath = NSTemporaryDirectory() + "tmux-\(UUID().uuidString).out"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/tmux"] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 }

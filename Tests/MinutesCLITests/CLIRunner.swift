@@ -1,4 +1,5 @@
 import Foundation
+import MinutesCore
 import Testing
 
 /// Runs the built `minutes` binary in a temporary home, with its own database and export
@@ -30,16 +31,31 @@ final class CLIRunner {
 
     func path(_ name: String) -> String { directory + "/" + name }
 
-    /// Runs `minutes` with `arguments` and waits for it.
-    func run(_ arguments: String...) throws -> Result {
-        try run(arguments: arguments)
+    /// Runs `minutes` with `arguments` and waits for it, on a Dispatch thread: a test blocked
+    /// in `waitUntilExit` on the concurrency pool (two threads here) starves every other test.
+    func run(_ arguments: String...) async throws -> Result {
+        try await run(arguments: arguments)
     }
 
-    func run(arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    func run(arguments: [String], environment: [String: String]? = nil) async throws -> Result {
+        let binary = try Self.binary()
+        let environment = environment ?? self.environment
+        let directory = self.directory
+        return try await BlockingWork.run {
+            try Self.execute(binary: binary, arguments: arguments, environment: environment, directory: directory)
+        }
+    }
+
+    private static func execute(
+        binary: URL,
+        arguments: [String],
+        environment: [String: String],
+        directory: String
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = try Self.binary()
+        process.executableURL = binary
         process.arguments = arguments
-        process.environment = environment ?? self.environment
+        process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()
         let err = Pipe()

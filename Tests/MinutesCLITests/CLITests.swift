@@ -25,11 +25,11 @@ struct CLITests {
         return (path, manifest)
     }
 
-    @Test func versionAndHelpListEveryCommand() throws {
+    @Test func versionAndHelpListEveryCommand() async throws {
         let cli = try CLIRunner()
 
-        let version = try cli.run("--version")
-        let help = try cli.run("--help")
+        let version = try await cli.run("--version")
+        let help = try await cli.run("--help")
 
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
@@ -45,21 +45,21 @@ struct CLITests {
         let cli = try CLIRunner()
         let (manifestPath, manifest) = try await writeFixtureManifest(cli)
 
-        let imported = try cli.run("sessions", "import", manifestPath)
+        let imported = try await cli.run("sessions", "import", manifestPath)
         #expect(imported.status == 0, "\(imported.stderr)")
-        let list = try cli.run("sessions", "list")
+        let list = try await cli.run("sessions", "list")
         #expect(list.stdout.contains(id) && list.stdout.contains("Release planning"))
-        let show = try cli.run("sessions", "show", id)
+        let show = try await cli.run("sessions", "show", id)
         #expect(show.stdout.contains("Alice: Good morning"))
 
         for format in ExportFormat.allCases {
-            let exported = try cli.run("export", id, "--format", format.rawValue)
+            let exported = try await cli.run("export", id, "--format", format.rawValue)
             #expect(exported.status == 0)
             #expect(exported.stdout == format.render(manifest), "format \(format)")
         }
 
-        #expect(try cli.run("sessions", "delete", id).stdout.contains("Deleted"))
-        let again = try cli.run("sessions", "delete", id)
+        #expect(try await cli.run("sessions", "delete", id).stdout.contains("Deleted"))
+        let again = try await cli.run("sessions", "delete", id)
         #expect(again.status == 0)
         #expect(again.stdout.contains("nothing to delete"))
     }
@@ -67,16 +67,16 @@ struct CLITests {
     @Test func exportToAFileNeverOverwritesWithoutForce() async throws {
         let cli = try CLIRunner()
         let (manifestPath, _) = try await writeFixtureManifest(cli)
-        _ = try cli.run("sessions", "import", manifestPath)
+        _ = try await cli.run("sessions", "import", manifestPath)
         let target = cli.path("minutes.md")
         try Data("my notes".utf8).write(to: URL(fileURLWithPath: target))
 
-        let refused = try cli.run("export", id, "--out", target)
+        let refused = try await cli.run("export", id, "--out", target)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--force"))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "my notes")
 
-        let forced = try cli.run("export", id, "--out", target, "--force")
+        let forced = try await cli.run("export", id, "--out", target, "--force")
         #expect(forced.status == 0)
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("# Release planning"))
     }
@@ -84,26 +84,26 @@ struct CLITests {
     @Test func storedExportsListShowAndSweep() async throws {
         let cli = try CLIRunner()
         let (manifestPath, manifest) = try await writeFixtureManifest(cli)
-        _ = try cli.run("sessions", "import", manifestPath)
+        _ = try await cli.run("sessions", "import", manifestPath)
 
-        let stored = try cli.run("export", id, "--store")
+        let stored = try await cli.run("export", id, "--store")
         #expect(stored.status == 0, "\(stored.stderr)")
         let exportID = try #require(stored.stdout.split(separator: " ").dropFirst().first.map(String.init))
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.path("exports"))
         #expect(files == ["\(id)-\(exportID).json"])
 
-        #expect(try cli.run("exports", "list").stdout.contains(exportID))
-        let shown = try cli.run("exports", "show", exportID)
+        #expect(try await cli.run("exports", "list").stdout.contains(exportID))
+        let shown = try await cli.run("exports", "show", exportID)
         #expect(shown.stdout == manifest.jsonText())
 
-        let kept = try cli.run("exports", "sweep")
+        let kept = try await cli.run("exports", "sweep")
         #expect(kept.stdout.contains("Removed 0 stored exports"))
-        let swept = try cli.run("exports", "sweep", "--days", "0")
+        let swept = try await cli.run("exports", "sweep", "--days", "0")
         #expect(swept.stdout.contains("Removed 1 stored export."))
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("exports")).isEmpty)
     }
 
-    @Test func unknownIdsExitWithTwoAndNameTheId() throws {
+    @Test func unknownIdsExitWithTwoAndNameTheId() async throws {
         let cli = try CLIRunner()
 
         for (arguments, unknown) in [
@@ -112,31 +112,31 @@ struct CLITests {
             (["export", "../../etc/passwd"], "../../etc/passwd"),
             (["exports", "show", "exp_aaaaaaaaaaaa"], "exp_aaaaaaaaaaaa"),
         ] {
-            let result = try cli.run(arguments: arguments)
+            let result = try await cli.run(arguments: arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.contains("'\(unknown)'"), "\(result.stderr)")
         }
     }
 
-    @Test func badConfigurationAndStorageAreClearErrorsThatLoseNothing() throws {
+    @Test func badConfigurationAndStorageAreClearErrorsThatLoseNothing() async throws {
         let cli = try CLIRunner()
 
         cli.environment["MINUTES_EXPORT_RETENTION_DAYS"] = "forever"
-        let retention = try cli.run("sessions", "list")
+        let retention = try await cli.run("sessions", "list")
         #expect(retention.status == 1)
         #expect(retention.stderr.contains("'forever'"))
         cli.environment["MINUTES_EXPORT_RETENTION_DAYS"] = nil
 
         try Data("plain file".utf8).write(to: URL(fileURLWithPath: cli.path("blocker")))
         cli.environment["MINUTES_STORAGE_DIR"] = cli.path("blocker/exports")
-        let storage = try cli.run("exports", "list")
+        let storage = try await cli.run("exports", "list")
         #expect(storage.status == 1)
         #expect(storage.stderr.contains("blocker/exports"))
         cli.environment["MINUTES_STORAGE_DIR"] = cli.path("exports")
 
         let garbage = Data(repeating: 0x5A, count: 4096)
         try garbage.write(to: URL(fileURLWithPath: cli.path("minutes.sqlite")))
-        let corrupt = try cli.run("sessions", "list")
+        let corrupt = try await cli.run("sessions", "list")
         #expect(corrupt.status == 1)
         #expect(corrupt.stderr.contains("left untouched"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.path("minutes.sqlite"))) == garbage)
@@ -146,15 +146,15 @@ struct CLITests {
 /// The speech commands through the built binary, with the provisioned models.
 @Suite(.timeLimit(.minutes(3)))
 struct SpeechCLITests {
-    @Test func transcribeSpeakAndScoreARoundTrip() throws {
+    @Test func transcribeSpeakAndScoreARoundTrip() async throws {
         let cli = try CLIRunner()
         cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
 
-        let transcript = try cli.run("transcribe", TestData.jfk)
+        let transcript = try await cli.run("transcribe", TestData.jfk)
         #expect(transcript.status == 0, "\(transcript.stderr)")
         #expect(TranscriptNormalizer.words(transcript.stdout) == TranscriptNormalizer.words(TestData.jfkTranscript))
 
-        let spoken = try cli.run(
+        let spoken = try await cli.run(
             "speak",
             "Please send the budget by Friday.",
             "--voice",
@@ -164,28 +164,28 @@ struct SpeechCLITests {
         )
         #expect(spoken.status == 0, "\(spoken.stderr)")
         try Data("Please send the budget by Friday.".utf8).write(to: URL(fileURLWithPath: cli.path("ref.txt")))
-        let scored = try cli.run("eval", "wer", "--ref", cli.path("ref.txt"), "--audio", cli.path("s.wav"))
+        let scored = try await cli.run("eval", "wer", "--ref", cli.path("ref.txt"), "--audio", cli.path("s.wav"))
         #expect(scored.status == 0, "\(scored.stderr)")
         #expect(scored.stdout.contains("WER "))
 
-        let voices = try cli.run("speak", "--list-voices")
+        let voices = try await cli.run("speak", "--list-voices")
         #expect(voices.stdout.contains("en-us") || voices.stdout.contains("gmw/en-US"))
     }
 
-    @Test func missingModelsAndBadAudioAreClearErrors() throws {
+    @Test func missingModelsAndBadAudioAreClearErrors() async throws {
         let cli = try CLIRunner()
         cli.environment["MINUTES_MODELS_DIR"] = cli.path("no-models")
-        let missing = try cli.run("transcribe", TestData.jfk)
+        let missing = try await cli.run("transcribe", TestData.jfk)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("make models"))
 
         cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
         try Data("RIFF\u{0}\u{0}".utf8).write(to: URL(fileURLWithPath: cli.path("cut.wav")))
-        let truncated = try cli.run("transcribe", cli.path("cut.wav"))
+        let truncated = try await cli.run("transcribe", cli.path("cut.wav"))
         #expect(truncated.status == 1)
         #expect(truncated.stderr.contains("cut.wav"))
 
-        let models = try cli.run("models")
+        let models = try await cli.run("models")
         #expect(models.stdout.contains("ggml-tiny.en.bin"))
     }
 }
@@ -193,11 +193,11 @@ struct SpeechCLITests {
 /// `process`, `enroll` and `speakers` through the built binary with the real models.
 @Suite(.timeLimit(.minutes(5)))
 struct SpeakersCLITests {
-    @Test func processARealRecordingThenEnrollListAndForget() throws {
+    @Test func processARealRecordingThenEnrollListAndForget() async throws {
         let cli = try CLIRunner()
         cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
 
-        let processed = try cli.run("process", TestData.diarizationDev + "/trn00.wav", "--title", "Design review")
+        let processed = try await cli.run("process", TestData.diarizationDev + "/trn00.wav", "--title", "Design review")
         #expect(processed.status == 0, "\(processed.stderr)")
         #expect(processed.stdout.hasPrefix("Session ses_"))
         #expect(processed.stdout.contains("Speaker 1:") && processed.stdout.contains("Speaker 2:"))
@@ -206,32 +206,32 @@ struct SpeakersCLITests {
 
         let sentence =
             "I usually talk about budgets, schedules and the roadmap for the next quarter in our weekly meetings."
-        _ = try cli.run("speak", sentence, "--voice", "en-us+f3", "--out", cli.path("ada.wav"))
-        let enrolled = try cli.run("enroll", "Ada", cli.path("ada.wav"))
+        _ = try await cli.run("speak", sentence, "--voice", "en-us+f3", "--out", cli.path("ada.wav"))
+        let enrolled = try await cli.run("enroll", "Ada", cli.path("ada.wav"))
         #expect(enrolled.status == 0, "\(enrolled.stderr)")
-        let again = try cli.run("enroll", "Ada", cli.path("ada.wav"))
+        let again = try await cli.run("enroll", "Ada", cli.path("ada.wav"))
         #expect(again.status == 1 && again.stderr.contains("--replace"))
-        #expect(try cli.run("speakers", "list").stdout.contains("Ada"))
+        #expect(try await cli.run("speakers", "list").stdout.contains("Ada"))
 
-        let forgotten = try cli.run("speakers", "forget", "Ada")
+        let forgotten = try await cli.run("speakers", "forget", "Ada")
         #expect(forgotten.status == 0)
-        #expect(try cli.run("speakers", "list").stdout.contains("No enrolled speakers"))
-        let unknown = try cli.run("speakers", "forget", "Ada")
+        #expect(try await cli.run("speakers", "list").stdout.contains("No enrolled speakers"))
+        let unknown = try await cli.run("speakers", "forget", "Ada")
         #expect(unknown.status == 2 && unknown.stderr.contains("'Ada'"))
     }
 
-    @Test func tooShortAudioAndTooLittleEnrollmentSpeechAreClearErrors() throws {
+    @Test func tooShortAudioAndTooLittleEnrollmentSpeechAreClearErrors() async throws {
         let cli = try CLIRunner()
         cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
-        _ = try cli.run("speak", "Hi.", "--voice", "en-us", "--out", cli.path("hi.wav"))
+        _ = try await cli.run("speak", "Hi.", "--voice", "en-us", "--out", cli.path("hi.wav"))
 
-        let enroll = try cli.run("enroll", "Bo", cli.path("hi.wav"))
+        let enroll = try await cli.run("enroll", "Bo", cli.path("hi.wav"))
         #expect(enroll.status == 1)
         #expect(enroll.stderr.contains("enrollment needs at least 5 s"))
 
         let silence = cli.path("short.wav")
         try WAVFixture.silence(seconds: 0.2, to: silence)
-        let process = try cli.run("process", silence)
+        let process = try await cli.run("process", silence)
         #expect(process.status == 1)
         #expect(process.stderr.contains("at least 0.5 s"))
     }
@@ -245,28 +245,28 @@ struct SummarizeCLITests {
             .appendingPathComponent("MinutesSummaryTests/Transcripts/standup.txt").path
     }
 
-    @Test func summarizeATranscriptOfflineAndFallBackWhenTheLLMIsDown() throws {
+    @Test func summarizeATranscriptOfflineAndFallBackWhenTheLLMIsDown() async throws {
         let cli = try CLIRunner()
         cli.environment["MINUTES_PERSONAS_DIR"] = CLIRunner.repository + "/Personas"
 
-        let offline = try cli.run("summarize", "--transcript", standup)
+        let offline = try await cli.run("summarize", "--transcript", standup)
         #expect(offline.status == 0, "\(offline.stderr)")
         #expect(offline.stdout.contains("## Action items") && offline.stdout.contains("**Aisha**"))
 
-        let unknown = try cli.run("summarize", "--transcript", standup, "--persona", "astrologer")
+        let unknown = try await cli.run("summarize", "--transcript", standup, "--persona", "astrologer")
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("known: ") && unknown.stderr.contains("standup"))
 
         cli.environment["MINUTES_LLM_BASE_URL"] = "http://127.0.0.1:9"
         cli.environment["MINUTES_LLM_MAX_ATTEMPTS"] = "1"
-        let fallback = try cli.run("summarize", "--transcript", standup, "--llm", "--format", "json")
+        let fallback = try await cli.run("summarize", "--transcript", standup, "--llm", "--format", "json")
         #expect(fallback.status == 0, "\(fallback.stderr)")
         #expect(fallback.stderr.contains("the LLM did not answer"))
         #expect(fallback.stdout.contains("\"action_items\""))
 
         let badShape = cli.path("notes.txt")
         try Data("just some words without any speaker\n".utf8).write(to: URL(fileURLWithPath: badShape))
-        let rejected = try cli.run("summarize", "--transcript", badShape)
+        let rejected = try await cli.run("summarize", "--transcript", badShape)
         #expect(rejected.status == 1)
         #expect(rejected.stderr.contains("Speaker"))
     }
@@ -275,12 +275,12 @@ struct SummarizeCLITests {
 /// `minutes demo` end to end with the real engines.
 @Suite(.timeLimit(.minutes(3)))
 struct DemoCLITests {
-    @Test func theDemoDiarizesLabelsSummarizesAndExports() throws {
+    @Test func theDemoDiarizesLabelsSummarizesAndExports() async throws {
         let cli = try CLIRunner()
         cli.environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
         cli.environment["MINUTES_PERSONAS_DIR"] = CLIRunner.repository + "/Personas"
 
-        let demo = try cli.run("demo", "--persist", cli.path("demo"))
+        let demo = try await cli.run("demo", "--persist", cli.path("demo"))
 
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("3 speakers"))

@@ -89,13 +89,22 @@ struct ConsoleCLITests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        try await Task.sleep(for: .seconds(6))
+        // Kill it once a few seconds of audio are on disk (starting takes longer on a busy machine).
+        let folder = cli.path("recordings")
+        for _ in 0..<240 {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let sizes = names.filter { $0.hasSuffix(".wav") }.compactMap {
+                try? FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.size] as? Int
+            }
+            if sizes.contains(where: { $0 > 16_000 * 2 * 3 }) { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
 
         let recordings = try FileManager.default.contentsOfDirectory(atPath: cli.path("recordings"))
         let wav = try #require(recordings.first { $0.hasSuffix(".wav") })
-        let restarted = try cli.run(
+        let restarted = try await cli.run(
             arguments: ["console", "--replay", meeting, "--speed", "0"],
             environment: environment(cli)
         )

@@ -18,7 +18,7 @@ struct EnrollmentTests {
             configuration: VoiceActivityConfiguration(modelPath: modelsDirectory + "/silero_vad.onnx")
         )
         let processor = MeetingProcessor(
-            diarizer: try SherpaOfflineDiarizer(configuration: .init(models: models)),
+            diarizer: try SherpaOfflineDiarizer(configuration: .init(models: models, threads: 1)),
             transcriber: try WhisperCppTranscriber(
                 modelPath: WhisperModelFile.path(for: "tiny.en", modelsDirectory: modelsDirectory)
             ),
@@ -52,7 +52,10 @@ struct EnrollmentTests {
             createdAt: Date()
         )
         var processor = baseProcessor
-        processor.matcher = ProfileMatcher(profiles: [alice, stranger])
+        // espeak-ng's voices resemble one another more than people do (CAM++ cosine up to
+        // 0.58 between different voices), so this synthetic test names voices at 0.7 rather
+        // than the 0.55 calibrated on real meetings.
+        processor.matcher = ProfileMatcher(profiles: [alice, stranger], threshold: 0.7)
         let meeting = try await SyntheticMeeting.make(SyntheticMeeting.planningScript, synthesizer: EspeakSynthesizer())
 
         let result = try await processor.process(meeting.samples, speakerCount: nil, options: TranscriptionOptions())
@@ -61,7 +64,7 @@ struct EnrollmentTests {
         let aliceCluster = try #require(result.matches.first?.key)
         let aliceWords = result.segments.filter { $0.cluster == aliceCluster }.map(\.text).joined(separator: " ")
         #expect(aliceWords.lowercased().contains("release"), "\(aliceWords)")
-        #expect(result.matches.first.map { $0.value.confidence >= ProfileMatcher.defaultThreshold } == true)
+        #expect(result.matches.first.map { $0.value.confidence >= 0.7 } == true)
         #expect(result.timings.map(\.stage) == [.diarize, .match, .transcribe])
     }
 

@@ -37,6 +37,16 @@ public struct LiveLevelMeter: Sendable {
         return reading
     }
 
+    /// The root mean square of `samples`, 0 for none.
+    public static func rms(_ samples: [Float]) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        var sum = 0.0
+        for sample in samples {
+            sum += Double(sample) * Double(sample)
+        }
+        return (sum / Double(samples.count)).squareRoot()
+    }
+
     /// The meter position, 0…1, of a block whose RMS is `rms` (1 is a full-scale sine's peak).
     public func level(rms: Double) -> Double {
         guard rms.isFinite, rms > 0 else { return 0 }

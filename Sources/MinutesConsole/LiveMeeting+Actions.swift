@@ -29,8 +29,7 @@ extension LiveMeeting {
                 case .export(let format):
                     group.addTask { await self.export(format) }
                 case .bookmark(let time):
-                    bookmarks.append(time)
-                    emit(.notice("Bookmarked \(Timecode.clock(seconds: time))", isError: false))
+                    await bookmark(time)
                 case .acceptRecovery, .declineRecovery:
                     // Interrupted recordings are offered by the app before a meeting starts.
                     logger.debug("recovery answer ignored by the live meeting")
@@ -130,6 +129,19 @@ extension LiveMeeting {
         } catch {
             logger.error("summary failed", metadata: ["error": "\(error)"])
             emit(.summaryFailed(message: Self.message(error)))
+        }
+    }
+
+    /// Stores the bookmark with the session, where the Markdown minutes and the manifest
+    /// find it; the screen shows it at once either way.
+    private func bookmark(_ time: Double) async {
+        bookmarks.append(time)
+        do {
+            try await orchestrator.bookmark(session, at: time)
+            emit(.notice("Bookmarked \(Timecode.clock(seconds: time))", isError: false))
+        } catch {
+            logger.error("bookmark not stored", metadata: ["error": "\(error)"])
+            emit(.notice("Bookmark not saved: \(Self.message(error))", isError: true))
         }
     }
 

@@ -34,9 +34,15 @@ extension LiveMeeting {
         case .audio(let samples):
             guard utteranceOpen else { return }
             heldAudio += samples
+            let level = LiveLevelMeter.rms(samples)
+            utteranceLoudness = max(utteranceLoudness, level)
             // Audio queued behind this is decoded together with it: one decode instead of one
             // per chunk is how the worker catches up after falling behind.
             guard pendingWork == 0 else { return }
+            // A pause is held too, until speech resumes or the utterance ends: decoding it
+            // shows no new words, and a decode still running when voice activity closes the
+            // utterance (it waits for a pause) would hold up the final caption.
+            guard level >= utteranceLoudness * configuration.pauseLevel else { return }
             await captionHeldAudio()
         case .end(let ending):
             await endUtterance(ending)
@@ -65,6 +71,8 @@ extension LiveMeeting {
         utteranceOpen = true
         lastPartial = nil
         captionedThrough = start
+        appendedSinceDecode = 0
+        utteranceLoudness = LiveLevelMeter.rms(samples)
         heldAudio = samples
         if pendingWork == 0 {
             await captionHeldAudio()
@@ -77,15 +85,20 @@ extension LiveMeeting {
         let samples = heldAudio
         heldAudio = []
         captionedThrough += Double(samples.count) / 16_000
+        appendedSinceDecode += samples.count
         do {
+            let started = clock.now
             guard let partial = try await captioner.append(samples) else { return }
+            appendedSinceDecode = 0
             let now = clock.now
+            statistics.partialDecodes.append(started.duration(to: now).seconds)
             if let lastPartial {
                 statistics.partialIntervals.append(lastPartial.duration(to: now).seconds)
             }
             lastPartial = now
             emit(.caption(partial))
         } catch {
+            appendedSinceDecode = 0
             logger.error("partial caption failed", metadata: ["error": "\(error)"])
         }
     }
@@ -95,12 +108,14 @@ extension LiveMeeting {
         utteranceOpen = false
         statistics.finalWaits.append(ending.closed.duration(to: clock.now).seconds)
         // Only a little silence after the region helps the final decode; a backlog's worth of
-        // held audio past it would only cost time.
-        let wanted = ending.region.end + configuration.finalTail - captionedThrough
-        if wanted > 0, !heldAudio.isEmpty {
-            heldAudio = Array(heldAudio.prefix(Int((wanted * 16_000).rounded(.up))))
-            let samples = heldAudio
-            heldAudio = []
+        // held audio past it would only cost time. And the silence is dropped altogether when
+        // adding it would make the captioner run a partial decode nobody will see.
+        let wanted = Self.frames(ending.region.end + configuration.finalTail - captionedThrough)
+        let speech = Self.frames(ending.region.end - captionedThrough)
+        let budget = Self.frames(configuration.partialInterval) - appendedSinceDecode - 1
+        let count = min(heldAudio.count, wanted, max(speech, budget))
+        if count > 0 {
+            let samples = Array(heldAudio.prefix(count))
             captionedThrough += Double(samples.count) / 16_000
             do {
                 _ = try await captioner.append(samples)
@@ -141,7 +156,9 @@ extension LiveMeeting {
         if let captionLatency {
             statistics.captionLatencies.append(captionLatency)
         }
+        let labelStarted = clock.now
         await store(final, ending: ending)
+        statistics.labellings.append(labelStarted.duration(to: clock.now).seconds)
         let labelLatency = ending.speechEnded.map { $0.duration(to: clock.now).seconds }
         if let labelLatency {
             statistics.labelLatencies.append(labelLatency)
@@ -266,5 +283,10 @@ extension LiveMeeting {
                 logger.error("cannot link a recognised voice", metadata: ["error": "\(error)"])
             }
         }
+    }
+
+    /// Frames in `seconds` of 16 kHz audio, rounded up; 0 for none or less.
+    static func frames(_ seconds: Double) -> Int {
+        seconds > 0 ? Int((seconds * 16_000).rounded(.up)) : 0
     }
 }

@@ -15,7 +15,8 @@ import MinutesSpeech
 /// 2. The worker captions each utterance (partials while it is spoken, the final caption at
 ///    the pause), labels its speakers, stores its segments through the orchestrator and sends
 ///    the events. When it falls behind, work waits in its queue and queued audio is decoded
-///    in one go instead of piece by piece, so it catches up.
+///    in one go instead of piece by piece, so it catches up. Pauses are not decoded for
+///    partials, so a decode is rarely still running when the final caption is due.
 ///
 /// ``run()`` drives both, runs the source, and serves actions (``perform(_:)``) until
 /// ``ConsoleAction/quit``: then the source stops, the last utterance is finished, the
@@ -82,6 +83,10 @@ public actor LiveMeeting<C: Clock> where C.Duration == Duration {
     var captionedThrough = 0.0
     /// Audio waiting to be captioned together with what is queued behind it.
     var heldAudio: [Float] = []
+    /// Frames given to the captioner since its last decode.
+    var appendedSinceDecode = 0
+    /// The RMS of the utterance's loudest chunk so far, against which pauses are judged.
+    var utteranceLoudness = 0.0
     var lastPartial: C.Instant?
     var previousTurn: SpeakerTurn?
     var voices: LiveVoiceSamples
@@ -169,8 +174,13 @@ public actor LiveMeeting<C: Clock> where C.Duration == Duration {
         do {
             try await loadProfiles()
         } catch {
-            // Nothing ran: release whoever waits for the end, as if the meeting had stopped.
+            // Nothing ran: close the (empty) recording so it is not taken for a crashed one,
+            // and release whoever waits for the end, as if the meeting had stopped.
             source.stop()
+            if isRecording {
+                isRecording = false
+                try? recorder.close()
+            }
             finish(ending: .stopped)
             throw error
         }

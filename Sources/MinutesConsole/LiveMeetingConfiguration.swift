@@ -27,6 +27,12 @@ public struct LiveMeetingConfiguration: Sendable, Equatable {
     /// end), as plain-line output to a pipe needs; otherwise it waits for quit so the person
     /// can still name speakers, summarize and export (false).
     public var quitsAtEndOfInput: Bool
+    /// The RMS, relative to the utterance's loudest chunk, under which a chunk is a pause
+    /// (0.1, -20 dB): pauses are not decoded for partial captions until speech resumes.
+    public var pauseLevel: Double
+    /// The captioner's `partialInterval` (1 s, its default), so the end of an utterance can
+    /// avoid starting a partial decode whose caption would never be shown.
+    public var partialInterval: Double
 
     public init(
         preRoll: Double = 0.3,
@@ -38,7 +44,9 @@ public struct LiveMeetingConfiguration: Sendable, Equatable {
         countersInterval: Double = 1,
         summaryPoints: Int = 5,
         finalTail: Double = 0.2,
-        quitsAtEndOfInput: Bool = false
+        quitsAtEndOfInput: Bool = false,
+        pauseLevel: Double = 0.1,
+        partialInterval: Double = 1
     ) {
         self.preRoll = preRoll
         self.detectionDelay = detectionDelay
@@ -50,5 +58,7 @@ public struct LiveMeetingConfiguration: Sendable, Equatable {
         self.summaryPoints = summaryPoints
         self.finalTail = finalTail
         self.quitsAtEndOfInput = quitsAtEndOfInput
+        self.pauseLevel = pauseLevel
+        self.partialInterval = partialInterval
     }
 }

@@ -22,6 +22,10 @@ public struct LiveMeetingStatistics: Sendable, Equatable {
     public var finalWaits: [Double] = []
     /// Seconds each final decode took.
     public var finalDecodes: [Double] = []
+    /// Seconds each partial decode took.
+    public var partialDecodes: [Double] = []
+    /// Seconds each utterance's speaker labelling and storing took.
+    public var labellings: [Double] = []
     /// Seconds between successive partial captions of one utterance.
     public var partialIntervals: [Double] = []
     /// Seconds the worker spent captioning and labelling.

@@ -14,6 +14,7 @@ public enum MarkdownMinutes {
         if let summary = manifest.summary {
             lines += summarySection(summary)
         }
+        lines += bookmarkSection(manifest)
         lines.append("## Transcript")
         lines.append("")
         for segment in manifest.segments {
@@ -22,6 +23,21 @@ public enum MarkdownMinutes {
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Each bookmarked moment with the line being spoken then (or just before), so a reader
+    /// can find it in the transcript.
+    private static func bookmarkSection(_ manifest: ExportManifest) -> [String] {
+        guard !manifest.session.bookmarks.isEmpty else { return [] }
+        var lines = ["## Bookmarks", ""]
+        for time in manifest.session.bookmarks {
+            var line = "- \(Timecode.clock(seconds: time))"
+            if let segment = manifest.segments.last(where: { $0.start <= time }) {
+                line += " — \(manifest.displayName(of: segment.speaker)): \(segment.text)"
+            }
+            lines.append(line)
+        }
+        return lines + [""]
     }
 
     /// The summary alone, as `minutes summarize` prints it.

@@ -71,6 +71,21 @@ public actor SessionOrchestrator {
         try await store.updateSession(session)
     }
 
+    /// Marks a moment of the meeting, `seconds` from its start, so exports point to it.
+    ///
+    /// - Returns: The session's bookmarks, ascending; marking the same moment twice keeps one.
+    @discardableResult
+    public func bookmark(_ id: SessionID, at seconds: Double) async throws -> [Double] {
+        guard seconds.isFinite, seconds >= 0 else {
+            throw MinutesError(.invalidInput, "a bookmark needs a time of zero or more seconds, not \(seconds)")
+        }
+        var session = try await session(id)
+        guard !session.bookmarks.contains(seconds) else { return session.bookmarks }
+        session.bookmarks = (session.bookmarks + [seconds]).sorted()
+        try await store.updateSession(session)
+        return session.bookmarks
+    }
+
     /// Deletes the session, its timeline and its stored export files.
     ///
     /// Deleting a session that is already gone is not an error: the result is `false`.

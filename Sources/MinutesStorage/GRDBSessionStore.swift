@@ -79,12 +79,13 @@ public final class GRDBSessionStore: SessionStore {
         try await writer.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO sessions (id, title, language, persona, started_at, ended_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (id, title, language, persona, started_at, ended_at, bookmarks)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     session.id.rawValue, session.title, session.language, session.persona,
                     session.startedAt.millisecondsSince1970, session.endedAt?.millisecondsSince1970,
+                    try JSONText.encode(session.bookmarks),
                 ]
             )
         }
@@ -94,10 +95,13 @@ public final class GRDBSessionStore: SessionStore {
         try await writer.write { db in
             try db.execute(
                 sql:
-                    "UPDATE sessions SET title = ?, language = ?, persona = ?, started_at = ?, ended_at = ? WHERE id = ?",
+                    """
+                    UPDATE sessions SET title = ?, language = ?, persona = ?, started_at = ?, ended_at = ?, bookmarks = ?
+                    WHERE id = ?
+                    """,
                 arguments: [
                     session.title, session.language, session.persona, session.startedAt.millisecondsSince1970,
-                    session.endedAt?.millisecondsSince1970, session.id.rawValue,
+                    session.endedAt?.millisecondsSince1970, try JSONText.encode(session.bookmarks), session.id.rawValue,
                 ]
             )
         }
@@ -106,14 +110,14 @@ public final class GRDBSessionStore: SessionStore {
     public func session(_ id: SessionID) async throws -> Session? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id.rawValue])
-                .map(Self.session(from:))
+                .map { try Self.session(from: $0) }
         }
     }
 
     public func sessions() async throws -> [Session] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM sessions ORDER BY started_at DESC, id")
-                .map(Self.session(from:))
+                .map { try Self.session(from: $0) }
         }
     }
 
@@ -127,14 +131,15 @@ public final class GRDBSessionStore: SessionStore {
         return deleted
     }
 
-    private static func session(from row: Row) -> Session {
+    private static func session(from row: Row) throws -> Session {
         Session(
             id: SessionID(rawValue: row["id"]),
             title: row["title"],
             language: row["language"],
             persona: row["persona"],
             startedAt: Date(millisecondsSince1970: row["started_at"]),
-            endedAt: (row["ended_at"] as Int64?).map(Date.init(millisecondsSince1970:))
+            endedAt: (row["ended_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
+            bookmarks: try JSONText.decode([Double].self, from: row["bookmarks"])
         )
     }
 

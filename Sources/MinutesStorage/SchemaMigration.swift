@@ -106,6 +106,11 @@ public struct SchemaMigration: Sendable {
                 """,
             ]
         ),
+        SchemaMigration(
+            version: 3,
+            name: "session bookmarks",
+            statements: ["ALTER TABLE sessions ADD COLUMN bookmarks TEXT NOT NULL DEFAULT '[]'"]
+        ),
     ]
 
     /// The schema version this build of Minutes writes and understands.

@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: real-time factor, load time, peak memory.",
-        subcommands: [Transcribe.self, Diarize.self]
+        subcommands: [Transcribe.self, Diarize.self, BenchLiveCommand.self]
     )
 
     /// `minutes bench transcribe FILE… [--model NAME] [--runs N]`.

@@ -49,6 +49,32 @@ struct Tmux {
         throw CancellationError()
     }
 
+    /// Presses a shortcut key until the screen shows `text`.
+    ///
+    /// A "who is this?" prompt for a further voice may open at any moment and would take the
+    /// key as part of a name, so any open prompt is skipped with Esc and the key is sent
+    /// again, as a person would.
+    func command(_ key: String, until text: String, seconds: Double) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if screen().contains("Who is this?") {
+                press("Escape")
+                try await Task.sleep(for: .milliseconds(300))
+                continue
+            }
+            type(key)
+            let attemptEnd = min(deadline, Date().addingTimeInterval(8))
+            while Date() < attemptEnd {
+                let current = screen()
+                if current.contains(text) { return current }
+                if current.contains("Who is this?") { break }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        Issue.record("'\(key)' never led to '\(text)':\n\(screen())")
+        throw CancellationError()
+    }
+
     func kill() {
         _ = run(["kill-session", "-t", session])
     }

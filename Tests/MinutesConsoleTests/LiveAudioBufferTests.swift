@@ -75,6 +75,7 @@ struct LiveAudioBufferTests {
         #expect(abs((meter.add([0.1, -0.1, 0.1, -0.1]) ?? 0) - 2.0 / 3.0) < 1e-6)
         #expect(meter.add([0, 0, 0, 0]) == 0)
         #expect(meter.level(rms: 0.0001) == 0)
+        #expect(LiveLevelMeter.rms([0.5, -0.5]) == 0.5 && LiveLevelMeter.rms([]) == 0)
     }
 
     @Test func arrivalsPlaceAFrameBetweenItsChunksArrivalAndThePreviousOne() {

@@ -32,6 +32,21 @@ struct SessionOrchestratorTests {
         #expect(timeline[3].speaker == first.newSpeakers[0].id)
     }
 
+    @Test func bookmarksAreStoredOnceInOrderAndReachTheMinutesAndTheManifest() async throws {
+        let harness = try await OrchestratorHarness.withFixture()
+
+        try await harness.orchestrator.bookmark(session, at: 9)
+        try await harness.orchestrator.bookmark(session, at: 2.5)
+        let marks = try await harness.orchestrator.bookmark(session, at: 9)
+
+        #expect(marks == [2.5, 9])
+        let markdown = try await harness.orchestrator.export(session, format: .markdown)
+        #expect(markdown.contains("## Bookmarks\n\n- 00:00:02 — "), "\(markdown)")
+        let manifest = try ExportManifest.decode(Data(try await harness.orchestrator.export(session, format: .json).utf8))
+        #expect(manifest.session.bookmarks == [2.5, 9])
+        await #expect(throws: MinutesError.self) { try await harness.orchestrator.bookmark(session, at: -1) }
+    }
+
     @Test func speakerIdsDifferAcrossSessionsForTheSameCluster() {
         let one = SpeakerID.derived(session: SessionID(rawValue: "ses_aaaaaaaaaaaa"), cluster: "0")
         let other = SpeakerID.derived(session: SessionID(rawValue: "ses_bbbbbbbbbbbb"), cluster: "0")

@@ -133,9 +133,11 @@ struct GRDBSummaryCacheTests {
         // When this Minutes opens it
         let store = try GRDBSessionStore(path: path)
 
-        // Then it is at version 2, the old session is intact and the cache works
-        #expect(try store.schemaVersion() == 2)
+        // Then it is at the latest version, the old session is intact (with no bookmarks) and
+        // the cache works
+        #expect(try store.schemaVersion() == SchemaMigration.latestVersion)
         #expect(try await store.session(session.id)?.title == "Old")
+        #expect(try await store.session(session.id)?.bookmarks == [])
         try await store.summaryCache.recordTokenUsage(
             TokenUsage(requests: 1, promptTokens: 1, completionTokens: 1),
             model: "m",

@@ -51,11 +51,14 @@ public enum SessionKind: IdentifierKind { public static let prefix = "ses_" }
 public enum SpeakerKind: IdentifierKind { public static let prefix = "spk_" }
 public enum ProfileKind: IdentifierKind { public static let prefix = "prf_" }
 public enum ExportKind: IdentifierKind { public static let prefix = "exp_" }
+public enum JobKind: IdentifierKind { public static let prefix = "job_" }
 
 public typealias SessionID = PrefixedID<SessionKind>
 public typealias SpeakerID = PrefixedID<SpeakerKind>
 public typealias ProfileID = PrefixedID<ProfileKind>
 public typealias ExportID = PrefixedID<ExportKind>
+/// A background job; a processed meeting's id in the service API is its job's id.
+public typealias JobID = PrefixedID<JobKind>
 
 extension PrefixedID where Kind == SpeakerKind {
     /// The stable id of `cluster` in `session`.

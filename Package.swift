@@ -21,11 +21,17 @@ let package = Package(
         .library(name: "MinutesSummary", targets: ["MinutesSummary"]),
         .library(name: "MinutesTestSupport", targets: ["MinutesTestSupport"]),
         .library(name: "MinutesConsole", targets: ["MinutesConsole"]),
+        .library(name: "MinutesPipeline", targets: ["MinutesPipeline"]),
+        .library(name: "MinutesServer", targets: ["MinutesServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -37,6 +43,7 @@ let package = Package(
             dependencies: [
                 "MinutesCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -75,6 +82,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "MinutesPipeline",
+            dependencies: [
+                "MinutesCore", "MinutesStorage", "MinutesAudio", "MinutesSpeech", "MinutesSpeakers", "MinutesSummary",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MinutesServer",
+            dependencies: [
+                "MinutesCore", "MinutesStorage", "MinutesAudio", "MinutesSpeech", "MinutesSpeakers", "MinutesSummary",
+                "MinutesPipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "minutes",
             dependencies: [
@@ -85,6 +110,8 @@ let package = Package(
                 "MinutesSpeakers",
                 "MinutesSummary",
                 "MinutesConsole",
+                "MinutesPipeline",
+                "MinutesServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -125,6 +152,14 @@ let package = Package(
         .testTarget(
             name: "MinutesConsoleTests",
             dependencies: ["MinutesCore", "MinutesConsole", "MinutesTestSupport"]
+        ),
+        .testTarget(
+            name: "MinutesServerTests",
+            dependencies: [
+                "MinutesCore", "MinutesStorage", "MinutesServer", "MinutesTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

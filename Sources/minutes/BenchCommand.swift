@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MinutesAudio
 import MinutesCore
+import MinutesPipeline
 import MinutesSpeakers
 import MinutesSpeech
 

@@ -4,6 +4,7 @@ import Logging
 import MinutesAudio
 import MinutesConsole
 import MinutesCore
+import MinutesPipeline
 import MinutesSpeakers
 import MinutesSpeech
 import MinutesStorage

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MinutesAudio
 import MinutesCore
+import MinutesPipeline
 import MinutesSpeakers
 import MinutesSpeech
 import MinutesStorage

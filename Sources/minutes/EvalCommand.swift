@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MinutesCore
+import MinutesPipeline
 import MinutesSpeech
 
 /// `minutes eval …`: accuracy against references.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MinutesAudio
 import MinutesCore
+import MinutesPipeline
 import MinutesSpeakers
 
 /// `minutes eval der --ref REF.rttm [--collar 0.25] HYP.rttm…`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MinutesAudio
 import MinutesCore
+import MinutesPipeline
 import MinutesSpeakers
 
 /// `minutes eval enrollment --ref REF.rttm WAV…`: how often the enrolled-voice matcher

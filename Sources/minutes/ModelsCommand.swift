@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MinutesPipeline
 import MinutesSpeech
 
 /// `minutes models`: what is installed, where, and what is chosen.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MinutesCore
+import MinutesPipeline
 import MinutesSpeech
 
 /// `minutes transcribe FILE [--format txt|json|srt|vtt] [--model NAME] [--language L]`.

@@ -3,31 +3,32 @@ import MinutesCore
 import MinutesSpeakers
 import MinutesSpeech
 
-/// Builds the speech engines a command needs from the environment and its options.
-struct SpeechEngines {
-    var configuration: SpeechConfiguration
+/// Builds the speech engines a command or the service needs from the environment and its
+/// options.
+public struct SpeechEngines: Sendable {
+    public var configuration: SpeechConfiguration
 
-    init(model: String? = nil, language: String? = nil) {
-        configuration = SpeechConfiguration(environment: ProcessInfo.processInfo.environment)
+    public init(model: String? = nil, language: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        configuration = SpeechConfiguration(environment: environment)
         if let model { configuration.whisperModel = model }
         if let language { configuration.language = language }
     }
 
-    func transcriber() throws -> WhisperCppTranscriber {
+    public func transcriber() throws -> WhisperCppTranscriber {
         try WhisperCppTranscriber(modelPath: configuration.whisperModelPath, threads: configuration.threads)
     }
 
-    func voiceActivity(threshold: Float? = nil) throws -> SileroVoiceActivityDetector {
+    public func voiceActivity(threshold: Float? = nil) throws -> SileroVoiceActivityDetector {
         var activity = VoiceActivityConfiguration(modelPath: configuration.voiceActivityModelPath)
         if let threshold { activity.threshold = threshold }
         return try SileroVoiceActivityDetector(configuration: activity)
     }
 
-    func fileTranscriber() throws -> FileTranscriber {
+    public func fileTranscriber() throws -> FileTranscriber {
         FileTranscriber(transcriber: try transcriber(), detector: try voiceActivity())
     }
 
-    func diarizer(
+    public func diarizer(
         threshold: Float? = nil,
         minimumTurn: Float? = nil,
         minimumGap: Float? = nil
@@ -42,15 +43,15 @@ struct SpeechEngines {
     }
 
     /// The offline diarizer as recorded meetings use it: sherpa-onnx plus gap filling.
-    func meetingDiarizer() throws -> GapFillingDiarizer {
+    public func meetingDiarizer() throws -> GapFillingDiarizer {
         GapFillingDiarizer(base: try diarizer(), detector: try voiceActivity(), embedder: try embedder())
     }
 
-    func embedder() throws -> SherpaSpeakerEmbedder {
+    public func embedder() throws -> SherpaSpeakerEmbedder {
         try SherpaSpeakerEmbedder(
             modelPath: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory).embedding
         )
     }
 
-    var options: TranscriptionOptions { TranscriptionOptions(language: configuration.language) }
+    public var options: TranscriptionOptions { TranscriptionOptions(language: configuration.language) }
 }

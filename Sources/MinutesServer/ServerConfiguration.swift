@@ -1,0 +1,70 @@
+import Foundation
+import MinutesCore
+
+/// How `minutes serve` listens and guards its edge, read from the environment.
+///
+/// | variable | default |
+/// |---|---|
+/// | `MINUTES_HOST` | `127.0.0.1` |
+/// | `MINUTES_PORT` | `8000` |
+/// | `MINUTES_API_KEY` | none: no key needed |
+/// | `MINUTES_REQUEST_ID_HEADER` | `x-request-id` |
+/// | `MINUTES_ALLOWED_ORIGINS` | `*` |
+/// | `MINUTES_MAX_REQUESTS_PER_MINUTE` | none: no limit |
+/// | `MINUTES_WORKERS` | `1` |
+public struct ServerConfiguration: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    /// The key clients send in `x-api-key`; nil leaves the API open (loopback use).
+    public var apiKey: String?
+    public var requestIDHeader: String
+    /// Origins allowed by CORS; `["*"]` allows any.
+    public var allowedOrigins: [String]
+    public var maxRequestsPerMinute: Int?
+    /// Background job workers in this process.
+    public var workers: Int
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8000,
+        apiKey: String? = nil,
+        requestIDHeader: String = "x-request-id",
+        allowedOrigins: [String] = ["*"],
+        maxRequestsPerMinute: Int? = nil,
+        workers: Int = 1
+    ) {
+        self.host = host
+        self.port = port
+        self.apiKey = apiKey
+        self.requestIDHeader = requestIDHeader
+        self.allowedOrigins = allowedOrigins
+        self.maxRequestsPerMinute = maxRequestsPerMinute
+        self.workers = workers
+    }
+
+    /// - Throws: `.invalidInput` naming the variable for a port, limit or worker count that is
+    ///   not a positive number.
+    public init(environment: [String: String]) throws {
+        func value(_ name: String) -> String? {
+            environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        func positive(_ name: String, range: ClosedRange<Int> = 1...Int.max) throws -> Int? {
+            guard let text = value(name) else { return nil }
+            guard let number = Int(text), range.contains(number) else {
+                throw MinutesError(.invalidInput, "\(name) must be a whole number in \(range), not '\(text)'")
+            }
+            return number
+        }
+        self.init(
+            host: value("MINUTES_HOST") ?? "127.0.0.1",
+            port: try positive("MINUTES_PORT", range: 1...65_535) ?? 8000,
+            apiKey: value("MINUTES_API_KEY"),
+            requestIDHeader: value("MINUTES_REQUEST_ID_HEADER")?.lowercased() ?? "x-request-id",
+            allowedOrigins: value("MINUTES_ALLOWED_ORIGINS").map {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            } ?? ["*"],
+            maxRequestsPerMinute: try positive("MINUTES_MAX_REQUESTS_PER_MINUTE"),
+            workers: try positive("MINUTES_WORKERS", range: 0...64) ?? 1
+        )
+    }
+}

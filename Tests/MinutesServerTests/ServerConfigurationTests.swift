@@ -1,0 +1,32 @@
+import MinutesCore
+import MinutesServer
+import Testing
+
+struct ServerConfigurationTests {
+    @Test func defaultsListenOnLoopbackWithoutAKeyOrALimit() throws {
+        let configuration = try ServerConfiguration(environment: [:])
+        #expect(configuration == ServerConfiguration())
+        #expect(configuration.host == "127.0.0.1" && configuration.port == 8000)
+        #expect(configuration.apiKey == nil && configuration.maxRequestsPerMinute == nil)
+    }
+
+    @Test func environmentOverridesEverySetting() throws {
+        let configuration = try ServerConfiguration(environment: [
+            "MINUTES_HOST": "0.0.0.0", "MINUTES_PORT": "9000", "MINUTES_API_KEY": "secret",
+            "MINUTES_REQUEST_ID_HEADER": "X-Trace-Id", "MINUTES_ALLOWED_ORIGINS": "https://a.example, https://b.example",
+            "MINUTES_MAX_REQUESTS_PER_MINUTE": "120", "MINUTES_WORKERS": "0",
+        ])
+        #expect(configuration.host == "0.0.0.0" && configuration.port == 9000)
+        #expect(configuration.apiKey == "secret" && configuration.requestIDHeader == "x-trace-id")
+        #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
+        #expect(configuration.maxRequestsPerMinute == 120 && configuration.workers == 0)
+    }
+
+    @Test(arguments: ["MINUTES_PORT", "MINUTES_MAX_REQUESTS_PER_MINUTE", "MINUTES_WORKERS"])
+    func badNumbersNameTheVariable(name: String) {
+        let error = #expect(throws: MinutesError.self) {
+            _ = try ServerConfiguration(environment: [name: "-3"])
+        }
+        #expect(error?.message.contains(name) == true)
+    }
+}

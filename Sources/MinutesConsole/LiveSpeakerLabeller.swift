@@ -73,13 +73,15 @@ public struct LiveSpeakerLabeller: Sendable {
             }
         } else {
             for speaker in Set(localTurns.map(\.speaker)).sorted() {
-                var solo = SoloSpeech.samples(of: speaker, turns: localTurns, in: audio, limit: voiceLimit)
-                if solo.count < minimumVoiceFrames {
-                    // Mostly crosstalk: their own turns, overlap included, beat no print at all.
-                    let own = localTurns.filter { $0.speaker == speaker }
-                    solo = SoloSpeech.samples(of: speaker, turns: own, in: audio, limit: voiceLimit)
-                }
-                guard solo.count >= minimumVoiceFrames else { continue }
+                guard
+                    let solo = SoloSpeech.voice(
+                        of: speaker,
+                        turns: localTurns,
+                        in: audio,
+                        limit: voiceLimit,
+                        minimumFrames: minimumVoiceFrames
+                    )
+                else { continue }
                 voices.append(
                     Voice(localSpeaker: speaker, samples: solo, embedding: try await embedder.embedding(of: solo))
                 )

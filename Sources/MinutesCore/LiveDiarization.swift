@@ -76,9 +76,8 @@ public struct LiveDiarization: Sendable {
         }
         var global: [String: String] = [:]
         for speaker in Set(localTurns.map(\.speaker)).sorted() {
-            let solo = SoloSpeech.samples(of: speaker, turns: localTurns, in: audio, limit: 20)
-            let voice = solo.count >= 8_000 ? solo : SoloSpeech.samples(of: speaker, turns: [], in: audio, limit: 20)
-            if voice.count >= 8_000 {
+            if let voice = SoloSpeech.voice(of: speaker, turns: localTurns, in: audio, limit: 20, minimumFrames: 8_000)
+            {
                 global[speaker] = tracker.assign(try await embedder.embedding(of: voice)).cluster
             } else if let previous {
                 global[speaker] = previous.speaker

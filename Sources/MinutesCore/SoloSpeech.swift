@@ -19,6 +19,23 @@ public enum SoloSpeech {
         return collected
     }
 
+    /// The audio to make `speaker`'s voice print from, or nil when there is too little.
+    ///
+    /// Solo speech first; when a voice is mostly crosstalk, its own turns with the overlap
+    /// included, since such a print beats none.
+    public static func voice(
+        of speaker: String,
+        turns: [SpeakerTurn],
+        in samples: [Float],
+        limit: Double,
+        minimumFrames: Int
+    ) -> [Float]? {
+        let solo = Self.samples(of: speaker, turns: turns, in: samples, limit: limit)
+        if solo.count >= minimumFrames { return solo }
+        let own = Self.samples(of: speaker, turns: turns.filter { $0.speaker == speaker }, in: samples, limit: limit)
+        return own.count >= minimumFrames ? own : nil
+    }
+
     /// `region` with every turn in `turns` cut out of it.
     static func subtract(_ turns: [SpeakerTurn], from region: SpeechRegion) -> [SpeechRegion] {
         var pieces = [region]

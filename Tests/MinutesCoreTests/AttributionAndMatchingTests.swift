@@ -64,6 +64,22 @@ struct AttributionAndMatchingTests {
         #expect(SoloSpeech.samples(of: "1", turns: overlapping, in: samples, limit: 0.5).count == 8_000)
     }
 
+    @Test func aVoiceThatIsMostlyCrosstalkIsPrintedFromItsOwnTurns() {
+        let samples = (0..<(16_000 * 4)).map { Float($0) }
+        let crosstalk = [
+            SpeakerTurn(speaker: "a", start: 0, end: 2), SpeakerTurn(speaker: "b", start: 0.2, end: 1.9),
+        ]
+
+        #expect(
+            SoloSpeech.voice(of: "a", turns: crosstalk, in: samples, limit: 20, minimumFrames: 8_000)?.count == 16_000
+                * 2
+        )
+        #expect(SoloSpeech.voice(of: "b", turns: crosstalk, in: samples, limit: 20, minimumFrames: 30_000) == nil)
+        #expect(
+            SoloSpeech.voice(of: "b", turns: crosstalk, in: samples, limit: 20, minimumFrames: 8_000)?.count == 27_200
+        )
+    }
+
     @Test func profilesMatchAtTheThresholdAndNeverTwice() {
         let ada = SpeakerProfile(
             id: ProfileID(rawValue: "prf_00000000000a"),

@@ -100,6 +100,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "minutes",
             dependencies: [
@@ -112,6 +113,7 @@ let package = Package(
                 "MinutesConsole",
                 "MinutesPipeline",
                 "MinutesServer",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -164,6 +166,6 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CMallocTuning" {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

@@ -38,6 +38,9 @@ public final class GRDBSessionStore: SessionStore {
     private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // The console, CLI commands and `minutes serve` may share one file: a writer waits for
+        // another process's transaction instead of failing at once.
+        configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
@@ -127,7 +130,7 @@ public final class GRDBSessionStore: SessionStore {
             try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id.rawValue])
             return db.changesCount > 0
         }
-        try await eraseFreedPages()
+        try await writer.eraseFreedPages()
         return deleted
     }
 
@@ -192,7 +195,7 @@ public final class GRDBSessionStore: SessionStore {
                 )
             }
         }
-        try await eraseFreedPages()
+        try await writer.eraseFreedPages()
     }
 
     public func segments(of session: SessionID) async throws -> [Segment] {
@@ -387,7 +390,7 @@ public final class GRDBSessionStore: SessionStore {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM profiles WHERE id = ?", arguments: [id.rawValue])
         }
-        try await eraseFreedPages()
+        try await writer.eraseFreedPages()
     }
 
     private static func profile(from row: Row) throws -> SpeakerProfile {
@@ -397,14 +400,5 @@ public final class GRDBSessionStore: SessionStore {
             voicePrints: try JSONText.decode([[Float]].self, from: row["voice_prints"]),
             createdAt: Date(millisecondsSince1970: row["created_at"])
         )
-    }
-
-    /// Moves the write-ahead log into the database file and truncates it, so deleted rows
-    /// (zeroed in place by `secure_delete`) leave no copy behind in the log.
-    private func eraseFreedPages() async throws {
-        guard let pool = writer as? DatabasePool else { return }
-        _ = try await pool.writeWithoutTransaction { db in
-            try db.checkpoint(.truncate)
-        }
     }
 }

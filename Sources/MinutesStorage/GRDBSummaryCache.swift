@@ -56,7 +56,7 @@ public struct GRDBSummaryCache: SummaryCache {
             try db.execute(sql: "DELETE FROM llm_summary_cache WHERE session_id = ?", arguments: [session.rawValue])
             return db.changesCount
         }
-        try await eraseFreedPages()
+        try await writer.eraseFreedPages()
         return removed
     }
 
@@ -66,7 +66,7 @@ public struct GRDBSummaryCache: SummaryCache {
             try db.execute(sql: "DELETE FROM llm_summary_cache")
             return db.changesCount
         }
-        try await eraseFreedPages()
+        try await writer.eraseFreedPages()
         return removed
     }
 
@@ -109,15 +109,6 @@ public struct GRDBSummaryCache: SummaryCache {
                 )
             }
             return usage
-        }
-    }
-
-    /// Moves the write-ahead log into the database file and truncates it, so removed summaries
-    /// (zeroed in place by `secure_delete`) leave no copy behind in the log.
-    private func eraseFreedPages() async throws {
-        guard let pool = writer as? DatabasePool else { return }
-        _ = try await pool.writeWithoutTransaction { db in
-            try db.checkpoint(.truncate)
         }
     }
 

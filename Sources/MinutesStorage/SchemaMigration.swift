@@ -1,12 +1,27 @@
+import Foundation
+
 /// One versioned step of the database schema.
 ///
-/// The statements are plain, portable SQL (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, no
-/// engine-specific types), so the same list migrates SQLite and PostgreSQL. Timestamps are
-/// BIGINT milliseconds since 1970, booleans INTEGER 0/1, vectors and word lists JSON text.
+/// The statements are plain, portable SQL (TEXT, INTEGER, BIGINT, DOUBLE PRECISION), so the
+/// same list migrates SQLite and PostgreSQL. Timestamps are BIGINT milliseconds since 1970,
+/// booleans INTEGER 0/1, vectors and word lists JSON text.
+///
+/// Raw bytes are the one type the two engines spell differently (SQLite `BLOB`, PostgreSQL
+/// `BYTEA`), so statements write ``binaryType`` where they need it and each backend reads them
+/// through ``statements(for:)``, which substitutes its own spelling.
 public struct SchemaMigration: Sendable {
+    /// The column type of raw bytes, replaced by ``SQLDialect/binaryType`` when a backend migrates.
+    public static let binaryType = "{BINARY}"
+
     public var version: Int
     public var name: String
+    /// The statements as written, with ``binaryType`` placeholders; run ``statements(for:)``.
     public var statements: [String]
+
+    /// The statements in `dialect`'s spelling, ready to execute.
+    public func statements(for dialect: SQLDialect) -> [String] {
+        statements.map { $0.replacingOccurrences(of: Self.binaryType, with: dialect.binaryType) }
+    }
 
     /// Every migration in order.
     ///
@@ -110,6 +125,38 @@ public struct SchemaMigration: Sendable {
             version: 3,
             name: "session bookmarks",
             statements: ["ALTER TABLE sessions ADD COLUMN bookmarks TEXT NOT NULL DEFAULT '[]'"]
+        ),
+        SchemaMigration(
+            version: 4,
+            name: "job queue with attachments",
+            statements: [
+                """
+                CREATE TABLE jobs (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    stage TEXT,
+                    progress DOUBLE PRECISION NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    max_attempts INTEGER NOT NULL,
+                    run_after BIGINT NOT NULL,
+                    worker TEXT,
+                    lease_expires_at BIGINT,
+                    failure_reason TEXT,
+                    result TEXT,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX jobs_by_state ON jobs (state, created_at)",
+                """
+                CREATE TABLE job_attachments (
+                    job_id TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+                    bytes \(binaryType) NOT NULL
+                )
+                """,
+            ]
         ),
     ]
 

@@ -25,7 +25,7 @@ enum SchemaMigrator {
             )
         }
         for migration in SchemaMigration.all where migration.version > applied {
-            for statement in migration.statements {
+            for statement in migration.statements(for: .sqlite) {
                 try db.execute(sql: statement)
             }
             try db.execute(

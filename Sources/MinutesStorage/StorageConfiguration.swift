@@ -52,11 +52,14 @@ public struct StorageConfiguration: Sendable {
         return .sqliteFile(value)
     }
 
-    /// Opens the configured store.
-    public func openStore() throws -> GRDBSessionStore {
+    /// Opens the configured database, migrated to the latest schema, with all its ports.
+    ///
+    /// - Parameter clock: when job leases run out and retries become due.
+    /// - Throws: `.storage` when the database cannot be opened or was written by a newer Minutes.
+    public func open(clock: any WallClock = SystemWallClock()) async throws -> StorageBackend {
         switch database {
-        case .sqliteFile(let path): try GRDBSessionStore(path: path)
-        case .inMemory: try GRDBSessionStore()
+        case .sqliteFile(let path): StorageBackend(sqlite: try GRDBSessionStore(path: path), clock: clock)
+        case .inMemory: try StorageBackend.inMemory(clock: clock)
         }
     }
 }

@@ -9,19 +9,17 @@ import MinutesStorage
 struct CommandContext {
     let orchestrator: SessionOrchestrator
     let configuration: StorageConfiguration
-    let store: GRDBSessionStore
+    let storage: StorageBackend
 
-    init() throws {
-        LogSetup.toStandardError()
-        configuration = try StorageConfiguration(environment: ProcessInfo.processInfo.environment)
-        let logger = Logger(label: "minutes.cli")
-        store = try configuration.openStore()
+    private init(configuration: StorageConfiguration, storage: StorageBackend) throws {
+        self.configuration = configuration
+        self.storage = storage
         orchestrator = SessionOrchestrator(
-            store: store,
+            store: storage.store,
             archive: try FileExportArchive(directory: configuration.exportDirectory),
             retention: configuration.retention,
-            summaryCache: store.summaryCache,
-            logger: logger
+            summaryCache: storage.summaryCache,
+            logger: Logger(label: "minutes.cli")
         )
     }
 
@@ -37,11 +35,22 @@ struct CommandContext {
         }
     }
 
-    /// Runs `body` with a context, printing any failure as one `error:` line on stderr.
+    /// Runs `body` with a context over the configured database, printing any failure as one
+    /// `error:` line on stderr, and closes the database afterwards either way.
     ///
     /// Unknown ids exit with 2, every other failure with 1.
     static func run(_ body: (CommandContext) async throws -> Void) async throws {
-        try await report { try await body(try CommandContext()) }
+        try await report {
+            let configuration = try StorageConfiguration(environment: ProcessInfo.processInfo.environment)
+            let storage = try await configuration.open()
+            do {
+                try await body(try CommandContext(configuration: configuration, storage: storage))
+            } catch {
+                try? await storage.close()
+                throw error
+            }
+            try await storage.close()
+        }
     }
 
     static func sessionID(_ text: String) throws -> SessionID {

@@ -73,7 +73,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                     ? LLMSummarizer(
                         configuration: llm,
                         personas: personas,
-                        cache: context.store.summaryCache,
+                        cache: context.storage.summaryCache,
                         logger: logger
                     )
                     : nil,

@@ -57,7 +57,7 @@ struct SummarizeCommand: AsyncParsableCommand {
                 ? LLMSummarizer(
                     configuration: try LLMConfiguration(environment: environment),
                     personas: personas,
-                    cache: context.store.summaryCache,
+                    cache: context.storage.summaryCache,
                     logger: logger
                 ) : nil
             let summarizer = MeetingSummarizer(personas: personas, llm: model, logger: logger)

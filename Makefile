@@ -21,8 +21,9 @@ build: setup
 run: build
 	@.build/debug/minutes $(ARGS)
 
+# The storage tests run against SQLite and a throwaway PostgreSQL server started around them.
 test: setup testdata
-	$(SWIFT) test
+	scripts/with-postgres $(SWIFT) test
 
 lint:
 	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)

@@ -128,6 +128,7 @@ let package = Package(
             dependencies: [
                 "MinutesCore", "MinutesStorage", "MinutesTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

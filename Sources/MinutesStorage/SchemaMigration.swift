@@ -1,4 +1,5 @@
 import Foundation
+import MinutesCore
 
 /// One versioned step of the database schema.
 ///
@@ -162,4 +163,28 @@ public struct SchemaMigration: Sendable {
 
     /// The schema version this build of Minutes writes and understands.
     public static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// The table where each backend records the versions it applied.
+    static let ledgerTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at BIGINT NOT NULL
+        )
+        """
+
+    /// The migrations a database at `appliedVersion` still needs.
+    ///
+    /// - Throws: `.storage` when a newer Minutes wrote the database: guessing at a schema this
+    ///   build does not know could lose data.
+    static func pending(after appliedVersion: Int) throws -> [SchemaMigration] {
+        guard appliedVersion <= latestVersion else {
+            throw MinutesError(
+                .storage,
+                "the database has schema version \(appliedVersion), newer than this Minutes understands "
+                    + "(\(latestVersion)); upgrade Minutes or use another MINUTES_DATABASE_URL"
+            )
+        }
+        return all.filter { $0.version > appliedVersion }
+    }
 }

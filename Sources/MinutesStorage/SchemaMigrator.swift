@@ -1,30 +1,13 @@
 import Foundation
 import GRDB
-import MinutesCore
 
 /// Applies ``SchemaMigration/all`` to a SQLite database, recording each version in
 /// `schema_migrations`, and refuses a database written by a newer Minutes rather than
 /// guessing at a schema it does not know.
 enum SchemaMigrator {
     static func migrate(_ db: Database) throws {
-        try db.execute(
-            sql: """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    applied_at BIGINT NOT NULL
-                )
-                """
-        )
-        let applied = try appliedVersion(db)
-        guard applied <= SchemaMigration.latestVersion else {
-            throw MinutesError(
-                .storage,
-                "the database has schema version \(applied), newer than this Minutes understands "
-                    + "(\(SchemaMigration.latestVersion)); upgrade Minutes or use another MINUTES_DATABASE_URL"
-            )
-        }
-        for migration in SchemaMigration.all where migration.version > applied {
+        try db.execute(sql: SchemaMigration.ledgerTable)
+        for migration in try SchemaMigration.pending(after: try appliedVersion(db)) {
             for statement in migration.statements(for: .sqlite) {
                 try db.execute(sql: statement)
             }

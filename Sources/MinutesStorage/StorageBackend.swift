@@ -38,6 +38,17 @@ public struct StorageBackend: Sendable {
         )
     }
 
+    /// All three ports over one PostgreSQL store; ``close()`` closes its connections.
+    public init(postgres store: PostgresSessionStore, clock: any WallClock = SystemWallClock()) {
+        self.init(
+            store: store,
+            summaryCache: store.summaryCache,
+            jobs: store.jobQueue(clock: clock),
+            dialect: .postgres,
+            close: { await store.close() }
+        )
+    }
+
     /// A private in-memory SQLite database, for tests and one-shot commands.
     ///
     /// - Parameter clock: when job leases run out and retries become due.

@@ -1,11 +1,12 @@
 import Foundation
+import Logging
 import MinutesCore
 
 /// Where Minutes keeps its data, read from the environment.
 ///
 /// | variable | default |
 /// |---|---|
-/// | `MINUTES_DATABASE_URL` | `sqlite://$XDG_DATA_HOME/minutes/minutes.sqlite` (`~/.local/share/…`) |
+/// | `MINUTES_DATABASE_URL` | `sqlite://$XDG_DATA_HOME/minutes/minutes.sqlite` (`~/.local/share/…`); `postgres://…` (``PostgresLocation``) for a shared server |
 /// | `MINUTES_STORAGE_DIR` | `./data/exports` |
 /// | `MINUTES_EXPORT_RETENTION_DAYS` | `30` (`none` keeps exports forever) |
 public struct StorageConfiguration: Sendable {
@@ -13,6 +14,7 @@ public struct StorageConfiguration: Sendable {
     public enum DatabaseLocation: Equatable, Sendable {
         case sqliteFile(String)
         case inMemory
+        case postgres(PostgresLocation)
     }
 
     public var database: DatabaseLocation
@@ -42,11 +44,14 @@ public struct StorageConfiguration: Sendable {
             guard !path.isEmpty else { break }
             return .sqliteFile(path)
         }
+        if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
+            return .postgres(try PostgresLocation(url: value))
+        }
         if value.contains("://") {
             throw MinutesError(
                 .invalidInput,
                 "unsupported MINUTES_DATABASE_URL scheme in '\(value.prefix(while: { $0 != ":" }))://…': "
-                    + "use sqlite:///path/to/file.sqlite or a plain file path"
+                    + "use sqlite:///path/to/file.sqlite, a plain file path or postgres://user:password@host/db"
             )
         }
         return .sqliteFile(value)
@@ -54,12 +59,24 @@ public struct StorageConfiguration: Sendable {
 
     /// Opens the configured database, migrated to the latest schema, with all its ports.
     ///
-    /// - Parameter clock: when job leases run out and retries become due.
+    /// - Parameters:
+    ///   - clock: when job leases run out and retries become due.
+    ///   - logger: for the PostgreSQL driver's connection events; SQLite logs nothing.
     /// - Throws: `.storage` when the database cannot be opened or was written by a newer Minutes.
-    public func open(clock: any WallClock = SystemWallClock()) async throws -> StorageBackend {
+    public func open(
+        clock: any WallClock = SystemWallClock(),
+        logger: Logger = Logger(label: "minutes.storage", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) async throws -> StorageBackend {
         switch database {
-        case .sqliteFile(let path): StorageBackend(sqlite: try GRDBSessionStore(path: path), clock: clock)
-        case .inMemory: try StorageBackend.inMemory(clock: clock)
+        case .sqliteFile(let path):
+            return StorageBackend(sqlite: try GRDBSessionStore(path: path), clock: clock)
+        case .inMemory:
+            return try StorageBackend.inMemory(clock: clock)
+        case .postgres(let location):
+            return StorageBackend(
+                postgres: try await PostgresSessionStore(location: location, logger: logger),
+                clock: clock
+            )
         }
     }
 }

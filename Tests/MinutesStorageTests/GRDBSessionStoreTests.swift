@@ -5,6 +5,7 @@ import MinutesStorage
 import MinutesTestSupport
 import Testing
 
+/// What only the SQLite store does: files, WAL, corruption, and erasing deleted text.
 @Suite(.timeLimit(.minutes(1)))
 struct GRDBSessionStoreTests {
     private let session = Session(
@@ -14,90 +15,6 @@ struct GRDBSessionStoreTests {
         persona: "standup",
         startedAt: Date(timeIntervalSince1970: 1_764_000_000.250)
     )
-
-    @Test func everyRecordRoundTrips() async throws {
-        // Given an empty in-memory store
-        let store = try GRDBSessionStore()
-        let speaker = Speaker(id: SpeakerID(rawValue: "spk_abcdef"), session: session.id, cluster: "3", ordinal: 1)
-        let profile = SpeakerProfile(
-            id: ProfileID(rawValue: "prf_0000000000aa"),
-            name: "Ada",
-            voicePrints: [[0.25, -1, 3.5e-7], [1, 2, 3]],
-            createdAt: Date(timeIntervalSince1970: 1_700_000_000)
-        )
-        let segment = Segment(
-            start: 1.5,
-            end: 2.25,
-            speaker: speaker.id,
-            text: "Grüße 👋",
-            words: [Word(text: "Grüße", start: 1.5, end: 2, confidence: 0.5)]
-        )
-        let export = StoredExport(
-            id: ExportID(rawValue: "exp_00000000000e"),
-            session: session.id,
-            format: .json,
-            fileName: "x.json",
-            byteCount: 12,
-            createdAt: Date(timeIntervalSince1970: 1_764_000_100)
-        )
-
-        // When everything is written
-        try await store.insertSession(session)
-        try await store.saveProfile(profile)
-        var linked = speaker
-        linked.profile = profile.id
-        linked.name = "Ada"
-        try await store.saveSpeaker(linked)
-        let appended = try await store.appendSegments([segment, segment], to: session.id)
-        try await store.saveSummary(MeetingFixture.summary, for: session.id)
-        try await store.recordExport(export)
-
-        // Then it reads back equal
-        #expect(try await store.session(session.id) == session)
-        #expect(try await store.sessions() == [session])
-        #expect(try await store.speakers(of: session.id) == [linked])
-        #expect(appended.map(\.index) == [0, 1])
-        #expect(try await store.segments(of: session.id) == appended)
-        #expect(try await store.summary(of: session.id) == MeetingFixture.summary)
-        #expect(try await store.storedExport(export.id) == export)
-        #expect(try await store.storedExports(of: session.id) == [export])
-        #expect(try await store.profile(profile.id) == profile)
-
-        // and deleting the profile unlinks the speaker instead of failing
-        try await store.deleteProfile(profile.id)
-        #expect(try await store.speakers(of: session.id).first?.profile == nil)
-        // and deleting the session cascades
-        #expect(try await store.deleteSession(session.id))
-        #expect(try await store.segments(of: session.id).isEmpty)
-        #expect(try await store.storedExports(of: nil).isEmpty)
-        #expect(try await store.summary(of: session.id) == nil)
-    }
-
-    @Test func concurrentAppendsNeverShareAnIndex() async throws {
-        let store = try GRDBSessionStore()
-        try await store.insertSession(session)
-
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for worker in 0..<8 {
-                group.addTask {
-                    for step in 0..<10 {
-                        let segment = Segment(
-                            start: Double(step),
-                            end: Double(step) + 1,
-                            speaker: nil,
-                            text: "\(worker)-\(step)"
-                        )
-                        _ = try await store.appendSegments([segment], to: session.id)
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
-
-        let segments = try await store.segments(of: session.id)
-        #expect(segments.map(\.index) == Array(0..<80))
-        #expect(Set(segments.map(\.text)).count == 80)
-    }
 
     @Test func aFileDatabaseIsMigratedOnceInWALModeWithForeignKeys() async throws {
         let directory = try TemporaryDirectory()
@@ -188,5 +105,43 @@ struct GRDBSessionStoreTests {
             #expect(bytes.range(of: Data("zebra-umbrella".utf8)) == nil, "found in \(file)")
             #expect(bytes.range(of: Data("walrus-quartet".utf8)) == nil, "found in \(file)")
         }
+    }
+
+    @Test func aVersionOneDatabaseIsMigratedToTheCacheTables() async throws {
+        // Given a database file migrated only to version 1, holding a session
+        let directory = try TemporaryDirectory()
+        let path = directory.file("minutes.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(
+                sql:
+                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+            )
+            for statement in SchemaMigration.all[0].statements(for: .sqlite) {
+                try db.execute(sql: statement)
+            }
+            try db.execute(sql: "INSERT INTO schema_migrations VALUES (1, 'v1', 0)")
+            try db.execute(
+                sql:
+                    "INSERT INTO sessions (id, title, language, persona, started_at) VALUES (?, 'Old', 'en', 'general', 0)",
+                arguments: [session.id.rawValue]
+            )
+        }
+        try queue.close()
+
+        // When this Minutes opens it
+        let store = try GRDBSessionStore(path: path)
+
+        // Then it is at the latest version, the old session is intact (with no bookmarks) and
+        // the cache works
+        #expect(try store.schemaVersion() == SchemaMigration.latestVersion)
+        #expect(try await store.session(session.id)?.title == "Old")
+        #expect(try await store.session(session.id)?.bookmarks == [])
+        try await store.summaryCache.recordTokenUsage(
+            TokenUsage(requests: 1, promptTokens: 1, completionTokens: 1),
+            model: "m",
+            for: session.id
+        )
+        #expect(try await store.summaryCache.tokenUsage(of: session.id)["m"]?.requests == 1)
     }
 }

@@ -1,0 +1,295 @@
+import Foundation
+import Logging
+import MinutesCore
+import PostgresNIO
+
+/// The ``SessionStore`` for several machines: PostgreSQL through postgres-nio.
+///
+/// Tables, columns and encodings are the SQLite store's (``SchemaMigration/all`` migrates both),
+/// so the two stores behave alike; orderings by text use the `C` collation to sort as SQLite
+/// does whatever the server's locale. Call ``close()`` when done: the store owns a connection
+/// pool and the task that runs it.
+public final class PostgresSessionStore: SessionStore {
+    /// Internal so that ``PostgresSummaryCache`` and ``PostgresJobQueue`` share the connections.
+    let pool: PostgresPool
+
+    /// Connects to `location` and migrates it to the latest schema.
+    ///
+    /// - Parameter logger: for the driver's connection events (never below debug level, since
+    ///   its trace messages print rows).
+    /// - Throws: `.storage` when the server cannot be reached or refuses, or the database was
+    ///   written by a newer Minutes.
+    public init(location: PostgresLocation, logger: Logger) async throws {
+        pool = PostgresPool(location: location, logger: logger)
+        do {
+            try await PostgresSchemaMigrator.migrate(pool)
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
+
+    /// Closes the connections; the store cannot be used afterwards.
+    public func close() async {
+        await pool.close()
+    }
+
+    /// The schema version recorded in the database.
+    public func schemaVersion() async throws -> Int {
+        try await PostgresSchemaMigrator.appliedVersion(pool)
+    }
+
+    // MARK: Sessions
+
+    public func insertSession(_ session: Session) async throws {
+        let bookmarks = try JSONText.encode(session.bookmarks)
+        try await pool.rows(
+            """
+            INSERT INTO sessions (id, title, language, persona, started_at, ended_at, bookmarks)
+            VALUES (\(session.id.rawValue), \(session.title), \(session.language), \(session.persona),
+                \(session.startedAt.millisecondsSince1970), \(session.endedAt?.millisecondsSince1970), \(bookmarks))
+            """
+        )
+    }
+
+    public func updateSession(_ session: Session) async throws {
+        let bookmarks = try JSONText.encode(session.bookmarks)
+        try await pool.rows(
+            """
+            UPDATE sessions SET title = \(session.title), language = \(session.language),
+                persona = \(session.persona), started_at = \(session.startedAt.millisecondsSince1970),
+                ended_at = \(session.endedAt?.millisecondsSince1970), bookmarks = \(bookmarks)
+            WHERE id = \(session.id.rawValue)
+            """
+        )
+    }
+
+    public func session(_ id: SessionID) async throws -> Session? {
+        try await pool.rows("SELECT * FROM sessions WHERE id = \(id.rawValue)").first.map(Self.session(from:))
+    }
+
+    public func sessions() async throws -> [Session] {
+        try await pool.rows("SELECT * FROM sessions ORDER BY started_at DESC, id COLLATE \"C\"")
+            .map(Self.session(from:))
+    }
+
+    @discardableResult
+    public func deleteSession(_ id: SessionID) async throws -> Bool {
+        try await !pool.rows("DELETE FROM sessions WHERE id = \(id.rawValue) RETURNING id").isEmpty
+    }
+
+    private static func session(from row: PostgresRow) throws -> Session {
+        let row = row.makeRandomAccess()
+        return Session(
+            id: SessionID(rawValue: try row.value("id")),
+            title: try row.value("title"),
+            language: try row.value("language"),
+            persona: try row.value("persona"),
+            startedAt: try row.date("started_at"),
+            endedAt: try row.optionalDate("ended_at"),
+            bookmarks: try row.json("bookmarks", as: [Double].self)
+        )
+    }
+
+    // MARK: Segments
+
+    /// Locks the session's row first, so concurrent appends to one session (from any process)
+    /// take turns reading the last index and never share one.
+    public func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment] {
+        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
+        return try await pool.transaction { statements in
+            try await statements.rows("SELECT id FROM sessions WHERE id = \(session.rawValue) FOR UPDATE")
+            let last = try await statements.rows(
+                "SELECT COALESCE(MAX(idx), -1) + 1 FROM segments WHERE session_id = \(session.rawValue)"
+            )
+            var next = try last.first?.decode(Int.self) ?? 0
+            var stored: [Segment] = []
+            for (segment, words) in encoded {
+                var segment = segment
+                segment.index = next
+                next += 1
+                try await statements.rows(
+                    """
+                    INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
+                    VALUES (\(session.rawValue), \(segment.index), \(segment.start), \(segment.end),
+                        \(segment.speaker?.rawValue), \(segment.text), \(words))
+                    """
+                )
+                stored.append(segment)
+            }
+            return stored
+        }
+    }
+
+    public func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
+        guard !segments.isEmpty else { return }
+        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
+        try await pool.transaction { statements in
+            for (segment, words) in encoded {
+                try await statements.rows(
+                    """
+                    UPDATE segments SET start_seconds = \(segment.start), end_seconds = \(segment.end),
+                        speaker_id = \(segment.speaker?.rawValue), text = \(segment.text), words = \(words)
+                    WHERE session_id = \(session.rawValue) AND idx = \(segment.index)
+                    """
+                )
+            }
+        }
+    }
+
+    public func segments(of session: SessionID) async throws -> [Segment] {
+        try await pool.rows("SELECT * FROM segments WHERE session_id = \(session.rawValue) ORDER BY idx").map {
+            let row = $0.makeRandomAccess()
+            return Segment(
+                index: try row.value("idx"),
+                start: try row.value("start_seconds"),
+                end: try row.value("end_seconds"),
+                speaker: try row.value("speaker_id", as: String?.self).map(SpeakerID.init(rawValue:)),
+                text: try row.value("text"),
+                words: try row.json("words", as: [Word].self)
+            )
+        }
+    }
+
+    // MARK: Speakers
+
+    public func saveSpeaker(_ speaker: Speaker) async throws {
+        try await pool.rows(
+            """
+            INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
+            VALUES (\(speaker.session.rawValue), \(speaker.id.rawValue), \(speaker.cluster), \(speaker.ordinal),
+                \(speaker.name), \(speaker.profile?.rawValue), \(speaker.isForgotten ? 1 : 0))
+            ON CONFLICT (session_id, id) DO UPDATE SET
+                cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
+                profile_id = excluded.profile_id, forgotten = excluded.forgotten
+            """
+        )
+    }
+
+    public func speakers(of session: SessionID) async throws -> [Speaker] {
+        try await pool.rows("SELECT * FROM speakers WHERE session_id = \(session.rawValue) ORDER BY ordinal")
+            .map(Self.speaker(from:))
+    }
+
+    public func speakers(linkedTo profile: ProfileID) async throws -> [Speaker] {
+        try await pool.rows(
+            """
+            SELECT * FROM speakers WHERE profile_id = \(profile.rawValue)
+            ORDER BY session_id COLLATE "C", ordinal
+            """
+        ).map(Self.speaker(from:))
+    }
+
+    private static func speaker(from row: PostgresRow) throws -> Speaker {
+        let row = row.makeRandomAccess()
+        return Speaker(
+            id: SpeakerID(rawValue: try row.value("id")),
+            session: SessionID(rawValue: try row.value("session_id")),
+            cluster: try row.value("cluster"),
+            ordinal: try row.value("ordinal"),
+            name: try row.value("name"),
+            profile: try row.value("profile_id", as: String?.self).map(ProfileID.init(rawValue:)),
+            isForgotten: try row.value("forgotten", as: Int.self) != 0
+        )
+    }
+
+    // MARK: Summaries
+
+    public func saveSummary(_ summary: Summary?, for session: SessionID) async throws {
+        guard let summary else {
+            try await pool.rows("DELETE FROM summaries WHERE session_id = \(session.rawValue)")
+            return
+        }
+        let body = try JSONText.encode(summary)
+        try await pool.rows(
+            """
+            INSERT INTO summaries (session_id, body) VALUES (\(session.rawValue), \(body))
+            ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
+            """
+        )
+    }
+
+    public func summary(of session: SessionID) async throws -> Summary? {
+        try await pool.rows("SELECT body FROM summaries WHERE session_id = \(session.rawValue)").first.map {
+            try JSONText.decode(Summary.self, from: try $0.decode(String.self))
+        }
+    }
+
+    // MARK: Stored exports
+
+    public func recordExport(_ export: StoredExport) async throws {
+        try await pool.rows(
+            """
+            INSERT INTO stored_exports (id, session_id, format, file_name, byte_count, created_at)
+            VALUES (\(export.id.rawValue), \(export.session.rawValue), \(export.format.rawValue), \(export.fileName),
+                \(export.byteCount), \(export.createdAt.millisecondsSince1970))
+            ON CONFLICT (id) DO UPDATE SET byte_count = excluded.byte_count
+            """
+        )
+    }
+
+    public func storedExport(_ id: ExportID) async throws -> StoredExport? {
+        try await pool.rows("SELECT * FROM stored_exports WHERE id = \(id.rawValue)").first
+            .map(Self.storedExport(from:))
+    }
+
+    public func storedExports(of session: SessionID?) async throws -> [StoredExport] {
+        try await pool.rows(
+            """
+            SELECT * FROM stored_exports WHERE \(session?.rawValue)::TEXT IS NULL OR session_id = \(session?.rawValue)
+            ORDER BY created_at DESC, id COLLATE "C"
+            """
+        ).map(Self.storedExport(from:))
+    }
+
+    public func deleteExportRecord(_ id: ExportID) async throws {
+        try await pool.rows("DELETE FROM stored_exports WHERE id = \(id.rawValue)")
+    }
+
+    private static func storedExport(from row: PostgresRow) throws -> StoredExport {
+        let row = row.makeRandomAccess()
+        return StoredExport(
+            id: ExportID(rawValue: try row.value("id")),
+            session: SessionID(rawValue: try row.value("session_id")),
+            format: ExportFormat(rawValue: try row.value("format")) ?? .json,
+            fileName: try row.value("file_name"),
+            byteCount: try row.value("byte_count"),
+            createdAt: try row.date("created_at")
+        )
+    }
+
+    // MARK: Profiles
+
+    public func saveProfile(_ profile: SpeakerProfile) async throws {
+        let prints = try JSONText.encode(profile.voicePrints)
+        try await pool.rows(
+            """
+            INSERT INTO profiles (id, name, voice_prints, created_at)
+            VALUES (\(profile.id.rawValue), \(profile.name), \(prints), \(profile.createdAt.millisecondsSince1970))
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, voice_prints = excluded.voice_prints
+            """
+        )
+    }
+
+    public func profile(_ id: ProfileID) async throws -> SpeakerProfile? {
+        try await pool.rows("SELECT * FROM profiles WHERE id = \(id.rawValue)").first.map(Self.profile(from:))
+    }
+
+    public func profiles() async throws -> [SpeakerProfile] {
+        try await pool.rows("SELECT * FROM profiles ORDER BY name COLLATE \"C\"").map(Self.profile(from:))
+    }
+
+    public func deleteProfile(_ id: ProfileID) async throws {
+        try await pool.rows("DELETE FROM profiles WHERE id = \(id.rawValue)")
+    }
+
+    private static func profile(from row: PostgresRow) throws -> SpeakerProfile {
+        let row = row.makeRandomAccess()
+        return SpeakerProfile(
+            id: ProfileID(rawValue: try row.value("id")),
+            name: try row.value("name"),
+            voicePrints: try row.json("voice_prints", as: [[Float]].self),
+            createdAt: try row.date("created_at")
+        )
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import MinutesCore
+import MinutesTestSupport
+import PostgresNIO
+import Testing
+
+@testable import MinutesStorage
+
+/// A fresh, empty database on one engine, for one test.
+///
+/// SQLite gets a file in a temporary directory; PostgreSQL a schema of its own in the database
+/// `MINUTES_TEST_DATABASE_URL` names (`make test` starts a server and sets it), so tests run in
+/// parallel without seeing each other's rows. ``connect()`` opens further, separately connected
+/// backends on the same data, as other processes would. ``run(on:clock:_:)`` closes them all
+/// and drops the schema afterwards.
+final class TestDatabase {
+    let engine: StorageEngine
+    let clock: FixedWallClock
+    private let location: StorageConfiguration.DatabaseLocation
+    private let directory: TemporaryDirectory?
+    private var opened: [StorageBackend] = []
+
+    private init(engine: StorageEngine, clock: FixedWallClock) throws {
+        self.engine = engine
+        self.clock = clock
+        switch engine {
+        case .sqlite:
+            let directory = try TemporaryDirectory()
+            self.directory = directory
+            location = .sqliteFile(directory.file("minutes.sqlite"))
+        case .postgres:
+            directory = nil
+            var server = try PostgresLocation(url: try Self.serverURL())
+            server.schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            location = .postgres(server)
+        }
+    }
+
+    /// Runs `body` with a fresh database and its first backend, then closes and drops it.
+    static func run<Result>(
+        on engine: StorageEngine,
+        clock: FixedWallClock = FixedWallClock(),
+        _ body: (TestDatabase, StorageBackend) async throws -> Result
+    ) async throws -> Result {
+        let database = try TestDatabase(engine: engine, clock: clock)
+        do {
+            let result = try await body(database, try await database.connect())
+            try await database.tearDown()
+            return result
+        } catch {
+            try? await database.tearDown()
+            throw error
+        }
+    }
+
+    /// Another backend on the same data, with connections of its own.
+    func connect() async throws -> StorageBackend {
+        let configuration = StorageConfiguration(
+            database: location,
+            exportDirectory: directory?.path ?? NSTemporaryDirectory(),
+            retention: RetentionPolicy(days: 30)
+        )
+        let backend = try await configuration.open(clock: clock)
+        opened.append(backend)
+        return backend
+    }
+
+    private func tearDown() async throws {
+        if case .postgres(let server) = location, let schema = server.schema,
+            let store = opened.first?.store as? PostgresSessionStore
+        {
+            try await store.pool.rows(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
+        }
+        for backend in opened {
+            try await backend.close()
+        }
+    }
+
+    /// The server `make test` started, or a failure that says how to get one: PostgreSQL cases
+    /// must never pass by skipping.
+    private static func serverURL() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["MINUTES_TEST_DATABASE_URL"], !url.isEmpty else {
+            throw MinutesError(
+                .storage,
+                "MINUTES_TEST_DATABASE_URL is not set, so the PostgreSQL cases cannot run: run the tests with "
+                    + "`make test` (it starts a throwaway server through scripts/with-postgres), or "
+                    + "`scripts/with-postgres swift test`"
+            )
+        }
+        return url
+    }
+}

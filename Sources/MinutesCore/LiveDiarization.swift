@@ -57,7 +57,13 @@ public struct LiveDiarization: Sendable {
     }
 
     /// The utterance's turns with session-wide labels.
-    func label(
+    ///
+    /// Public so that a caller holding its own tracker across pieces of audio (the service's
+    /// session appends, one chunk per request) labels each utterance exactly as the console does.
+    /// - Parameters:
+    ///   - utterance: where in `samples` the utterance is, padding included.
+    ///   - previous: the turn before it, whose voice takes audio too short to embed.
+    public func label(
         _ utterance: SpeechRegion,
         in samples: [Float],
         previous: SpeakerTurn?,

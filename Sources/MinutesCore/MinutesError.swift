@@ -19,6 +19,9 @@ public struct MinutesError: Error, CustomStringConvertible, Equatable {
         public static let storage = Code("storage")
         /// There is nothing to work on (an empty session, silence).
         public static let empty = Code("empty")
+        /// A model or engine the work needs is missing or cannot load; the data is fine and the
+        /// same request can succeed once it is installed (the server answers 503).
+        public static let unavailable = Code("unavailable")
 
         public var description: String { name }
     }

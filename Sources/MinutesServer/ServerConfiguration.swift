@@ -12,6 +12,7 @@ import MinutesCore
 /// | `MINUTES_ALLOWED_ORIGINS` | `*` |
 /// | `MINUTES_MAX_REQUESTS_PER_MINUTE` | none: no limit |
 /// | `MINUTES_WORKERS` | `1` |
+/// | `MINUTES_MAX_BODY_BYTES` | `26214400` (25 MiB) |
 public struct ServerConfiguration: Sendable, Equatable {
     public var host: String
     public var port: Int
@@ -23,6 +24,15 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxRequestsPerMinute: Int?
     /// Background job workers in this process.
     public var workers: Int
+    /// The largest request body accepted (413 beyond).
+    ///
+    /// Audio travels base64-encoded in JSON, a
+    /// third larger than the file: 25 MiB carries about 9 minutes of 16 kHz 16-bit WAV; longer
+    /// meetings are uploaded as multipart/form-data under the same limit.
+    public var maxBodyBytes: Int
+
+    /// 25 MiB.
+    public static let defaultMaxBodyBytes = 25 * 1_024 * 1_024
 
     public init(
         host: String = "127.0.0.1",
@@ -31,7 +41,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         requestIDHeader: String = "x-request-id",
         allowedOrigins: [String] = ["*"],
         maxRequestsPerMinute: Int? = nil,
-        workers: Int = 1
+        workers: Int = 1,
+        maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes
     ) {
         self.host = host
         self.port = port
@@ -40,10 +51,11 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.allowedOrigins = allowedOrigins
         self.maxRequestsPerMinute = maxRequestsPerMinute
         self.workers = workers
+        self.maxBodyBytes = maxBodyBytes
     }
 
-    /// - Throws: `.invalidInput` naming the variable for a port, limit or worker count that is
-    ///   not a positive number.
+    /// - Throws: `.invalidInput` naming the variable for a port, limit, worker count or body size
+    ///   that is not a positive number.
     public init(environment: [String: String]) throws {
         func value(_ name: String) -> String? {
             environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -64,7 +76,8 @@ public struct ServerConfiguration: Sendable, Equatable {
                 $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             } ?? ["*"],
             maxRequestsPerMinute: try positive("MINUTES_MAX_REQUESTS_PER_MINUTE"),
-            workers: try positive("MINUTES_WORKERS", range: 0...64) ?? 1
+            workers: try positive("MINUTES_WORKERS", range: 0...64) ?? 1,
+            maxBodyBytes: try positive("MINUTES_MAX_BODY_BYTES") ?? Self.defaultMaxBodyBytes
         )
     }
 }

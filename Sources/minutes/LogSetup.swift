@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MinutesServer
 import Synchronization
 
 /// Where logs go: standard error for commands (standard output stays clean for pipes), a file for the console (the
@@ -21,6 +22,18 @@ enum LogSetup {
                 handler.logLevel = level(default: .warning)
                 return handler
             }
+        }
+    }
+
+    /// JSON lines on standard error for the service, each carrying the request id of the
+    /// request it was written for; `MINUTES_LOG_LEVEL` defaults to `info` there.
+    static func toJSONStandardError() {
+        bootstrapOnce {
+            let level = level(default: .info)
+            LoggingSystem.bootstrap(
+                { label, provider in JSONLogHandler(label: label, level: level, metadataProvider: provider) },
+                metadataProvider: RequestScope.metadataProvider
+            )
         }
     }
 

@@ -37,6 +37,8 @@ struct Minutes: AsyncParsableCommand {
             SpeakersCommand.self,
             SummarizeCommand.self,
             DemoCommand.self,
+            ServeCommand.self,
+            SmokeCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -13,16 +13,18 @@ struct ServerConfigurationTests {
     @Test func environmentOverridesEverySetting() throws {
         let configuration = try ServerConfiguration(environment: [
             "MINUTES_HOST": "0.0.0.0", "MINUTES_PORT": "9000", "MINUTES_API_KEY": "secret",
-            "MINUTES_REQUEST_ID_HEADER": "X-Trace-Id", "MINUTES_ALLOWED_ORIGINS": "https://a.example, https://b.example",
-            "MINUTES_MAX_REQUESTS_PER_MINUTE": "120", "MINUTES_WORKERS": "0",
+            "MINUTES_REQUEST_ID_HEADER": "X-Trace-Id",
+            "MINUTES_ALLOWED_ORIGINS": "https://a.example, https://b.example",
+            "MINUTES_MAX_REQUESTS_PER_MINUTE": "120", "MINUTES_WORKERS": "0", "MINUTES_MAX_BODY_BYTES": "1024",
         ])
         #expect(configuration.host == "0.0.0.0" && configuration.port == 9000)
         #expect(configuration.apiKey == "secret" && configuration.requestIDHeader == "x-trace-id")
         #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
         #expect(configuration.maxRequestsPerMinute == 120 && configuration.workers == 0)
+        #expect(configuration.maxBodyBytes == 1_024)
     }
 
-    @Test(arguments: ["MINUTES_PORT", "MINUTES_MAX_REQUESTS_PER_MINUTE", "MINUTES_WORKERS"])
+    @Test(arguments: ["MINUTES_PORT", "MINUTES_MAX_REQUESTS_PER_MINUTE", "MINUTES_WORKERS", "MINUTES_MAX_BODY_BYTES"])
     func badNumbersNameTheVariable(name: String) {
         let error = #expect(throws: MinutesError.self) {
             _ = try ServerConfiguration(environment: [name: "-3"])

@@ -166,9 +166,14 @@ let package = Package(
         .testTarget(
             name: "MinutesServerTests",
             dependencies: [
-                "MinutesCore", "MinutesStorage", "MinutesServer", "MinutesTestSupport",
+                "MinutesCore", "MinutesStorage", "MinutesServer", "MinutesTestSupport", "MinutesPipeline",
+                "MinutesSpeech", "MinutesSummary",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
     ]

@@ -15,12 +15,7 @@ public enum MinutesAPI {
         public let routes: [APIRoute]
     }
 
-    /// - Parameter rateLimitClock: the rate limiter's time, injected so tests control refills.
-    public static func router(
-        dependencies: ServerDependencies,
-        openAPI: OpenAPIDocument,
-        rateLimitClock: some Clock<Duration> = ContinuousClock()
-    ) -> Built {
+    public static func router(dependencies: ServerDependencies, openAPI: OpenAPIDocument) -> Built {
         let configuration = dependencies.configuration
         let router = Router(context: MinutesRequestContext.self)
         router.add(middleware: RequestIDMiddleware(headerName: configuration.requestIDHeader))
@@ -40,7 +35,7 @@ public enum MinutesAPI {
         }
         if let perMinute = configuration.maxRequestsPerMinute {
             keyedMiddleware.append(
-                RateLimitMiddleware(perMinute: perMinute, keyed: configuration.apiKey != nil, clock: rateLimitClock)
+                RateLimitMiddleware(perMinute: perMinute, keyed: configuration.apiKey != nil, clock: ContinuousClock())
             )
         }
         let registry = RouteRegistry(router: router, keyedMiddleware: keyedMiddleware)

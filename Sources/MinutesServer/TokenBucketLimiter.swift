@@ -39,7 +39,7 @@ struct TokenBucketLimiter<Instant: InstantProtocol> where Instant.Duration == Du
             if buckets.count > pruneThreshold { prune(at: now) }
         }
         guard bucket.tokens >= 1 else {
-            return .refuse(retryAfter: Int(((1 - bucket.tokens) / refillPerSecond).rounded(.up)))
+            return .refuse(retryAfter: Int(((1 - bucket.tokens) * 60 / Double(perMinute)).rounded(.up)))
         }
         bucket.tokens -= 1
         return .admit

@@ -45,7 +45,12 @@ public struct JSONLogHandler: LogHandler {
             "message": event.message.description,
             "metadata": merged.mapValues(Self.json),
         ]
-        guard var data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return }
+        guard
+            var data = try? JSONSerialization.data(
+                withJSONObject: line,
+                options: [.sortedKeys, .withoutEscapingSlashes]
+            )
+        else { return }
         data.append(UInt8(ascii: "\n"))
         write(data)
     }

@@ -17,6 +17,10 @@ public struct SharedEngines: Sendable {
     public struct ModelStatus: Sendable, Equatable {
         public var name: String
         public var present: Bool
+        /// Loaded and kept in memory.
+        ///
+        /// Voice activity loads per use in milliseconds, so it counts as loaded whenever its file
+        /// is present.
         public var loaded: Bool
     }
 

@@ -37,6 +37,23 @@ final class PostgresPool: Sendable {
         await runner.value
     }
 
+    /// Runs `body`, giving up with a ``MinutesError`` when it takes longer than `deadline`.
+    func withinDeadline(_ deadline: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask(operation: body)
+            group.addTask { [location] in
+                try await Task.sleep(for: deadline)
+                throw MinutesError(
+                    .storage,
+                    "PostgreSQL at \(location) did not answer within \(deadline.components.seconds) seconds: "
+                        + "check that the server runs and accepts the user, password, database and sslmode of MINUTES_DATABASE_URL"
+                )
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+
     /// Runs one statement in its own transaction and returns its rows.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {

@@ -15,14 +15,20 @@ public final class PostgresSessionStore: SessionStore {
 
     /// Connects to `location` and migrates it to the latest schema.
     ///
-    /// - Parameter logger: for the driver's connection events (never below debug level, since
-    ///   its trace messages print rows).
-    /// - Throws: `.storage` when the server cannot be reached or refuses, or the database was
-    ///   written by a newer Minutes.
-    public init(location: PostgresLocation, logger: Logger) async throws {
-        pool = PostgresPool(location: location, logger: logger)
+    /// - Parameters:
+    ///   - logger: for the driver's connection events (never below debug level, since its
+    ///     trace messages print rows).
+    ///   - connectionDeadline: how long to wait for the first connection. The driver keeps
+    ///     retrying an unreachable server for a minute; a command should say so sooner.
+    /// - Throws: `.storage` when the server cannot be reached in time or refuses, or the
+    ///   database was written by a newer Minutes.
+    public init(location: PostgresLocation, logger: Logger, connectionDeadline: Duration = .seconds(15)) async throws {
+        let pool = PostgresPool(location: location, logger: logger)
+        self.pool = pool
         do {
-            try await PostgresSchemaMigrator.migrate(pool)
+            try await pool.withinDeadline(connectionDeadline) {
+                try await PostgresSchemaMigrator.migrate(pool)
+            }
         } catch {
             await pool.close()
             throw error

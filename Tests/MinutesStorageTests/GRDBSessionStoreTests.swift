@@ -107,6 +107,37 @@ struct GRDBSessionStoreTests {
         }
     }
 
+    @Test func aFinishedJobsRecordingLeavesNoCopyInTheDatabaseFiles() async throws {
+        // Given a file database with a queued job whose recording spans many pages
+        let directory = try TemporaryDirectory()
+        let path = directory.file("minutes.sqlite")
+        let clock = FixedWallClock()
+        let queue = try GRDBSessionStore(path: path).jobQueue(clock: clock)
+        let recording = Data(String(repeating: "voice-of-ada-", count: 2_000).utf8)
+        let id = JobID(rawValue: "job_00000000000a")
+        try await queue.enqueue(
+            Job(
+                id: id,
+                kind: "process_meeting",
+                payload: "{}",
+                runAfter: clock.now(),
+                createdAt: clock.now(),
+                updatedAt: clock.now()
+            ),
+            attachment: recording
+        )
+
+        // When a worker completes it
+        _ = try await queue.claim(kinds: ["process_meeting"], worker: "w1", leaseSeconds: 30)
+        #expect(try await queue.complete(id, worker: "w1", result: "{}"))
+
+        // Then neither the database nor its write-ahead log holds the recording
+        for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            #expect(bytes.range(of: Data("voice-of-ada".utf8)) == nil, "found in \(file)")
+        }
+    }
+
     @Test func aVersionOneDatabaseIsMigratedToTheCacheTables() async throws {
         // Given a database file migrated only to version 1, holding a session
         let directory = try TemporaryDirectory()

@@ -24,6 +24,48 @@ struct StorageConfigurationTests {
         #expect(try StorageConfiguration(environment: ["MINUTES_DATABASE_URL": url]).database == location)
     }
 
+    @Test(arguments: [
+        (
+            "postgres://ada:p%40ss@db.example:6543/minutes?sslmode=disable&schema=tenant_1",
+            PostgresLocation(
+                host: "db.example",
+                port: 6543,
+                username: "ada",
+                password: "p@ss",
+                database: "minutes",
+                tls: .disable,
+                schema: "tenant_1"
+            )
+        ),
+        ("postgresql://ada@localhost", PostgresLocation(username: "ada")),
+        (
+            "postgres://ada@%2Fvar%2Frun%2Fpostgresql/minutes?sslmode=require",
+            PostgresLocation(host: "/var/run/postgresql", username: "ada", database: "minutes", tls: .require)
+        ),
+    ])
+    func postgresURLsParse(url: String, location: PostgresLocation) throws {
+        #expect(try StorageConfiguration(environment: ["MINUTES_DATABASE_URL": url]).database == .postgres(location))
+    }
+
+    @Test func aPostgresLocationNeverShowsItsPassword() throws {
+        let location = try PostgresLocation(url: "postgres://ada:zebra-umbrella@db:5432/minutes?schema=s1")
+
+        #expect(location.description == "postgres://ada@db:5432/minutes?schema=s1")
+        #expect(!"\(StorageConfiguration.DatabaseLocation.postgres(location))".contains("zebra-umbrella"))
+    }
+
+    @Test(arguments: [
+        "postgres://db.example/minutes",
+        "postgres://ada@db/minutes?sslmode=sometimes",
+        "postgres://ada@db/minutes?schema=Robert%27;DROP",
+        "postgres://ada@db/minutes?application_name=x",
+    ])
+    func badPostgresURLsAreClearErrors(url: String) {
+        #expect(throws: MinutesError(.invalidInput, "")) {
+            _ = try StorageConfiguration(environment: ["MINUTES_DATABASE_URL": url])
+        }
+    }
+
     @Test func unsupportedSchemesAndBadRetentionAreClearErrors() {
         #expect(throws: MinutesError(.invalidInput, "")) {
             _ = try StorageConfiguration(environment: ["MINUTES_DATABASE_URL": "mysql://db/minutes"])

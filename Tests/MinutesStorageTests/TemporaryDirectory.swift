@@ -1,7 +1,7 @@
 import Foundation
 
 /// A directory under the system temp dir, removed when the test is done with it.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() throws {

@@ -2,6 +2,7 @@ import Foundation
 import MinutesCore
 import MinutesTestSupport
 import PostgresNIO
+import Synchronization
 import Testing
 
 @testable import MinutesStorage
@@ -13,12 +14,12 @@ import Testing
 /// parallel without seeing each other's rows. ``connect()`` opens further, separately connected
 /// backends on the same data, as other processes would. ``run(on:clock:_:)`` closes them all
 /// and drops the schema afterwards.
-final class TestDatabase {
+final class TestDatabase: Sendable {
     let engine: StorageEngine
     let clock: FixedWallClock
     private let location: StorageConfiguration.DatabaseLocation
     private let directory: TemporaryDirectory?
-    private var opened: [StorageBackend] = []
+    private let opened = Mutex<[StorageBackend]>([])
 
     private init(engine: StorageEngine, clock: FixedWallClock) throws {
         self.engine = engine
@@ -42,9 +43,21 @@ final class TestDatabase {
         clock: FixedWallClock = FixedWallClock(),
         _ body: (TestDatabase, StorageBackend) async throws -> Result
     ) async throws -> Result {
+        try await runUnopened(on: engine, clock: clock) { database in
+            try await body(database, try await database.connect())
+        }
+    }
+
+    /// Runs `body` with a fresh database that nothing has opened (or migrated) yet, then closes
+    /// whatever it opened and drops it.
+    static func runUnopened<Result>(
+        on engine: StorageEngine,
+        clock: FixedWallClock = FixedWallClock(),
+        _ body: (TestDatabase) async throws -> Result
+    ) async throws -> Result {
         let database = try TestDatabase(engine: engine, clock: clock)
         do {
-            let result = try await body(database, try await database.connect())
+            let result = try await body(database)
             try await database.tearDown()
             return result
         } catch {
@@ -61,17 +74,18 @@ final class TestDatabase {
             retention: RetentionPolicy(days: 30)
         )
         let backend = try await configuration.open(clock: clock)
-        opened.append(backend)
+        opened.withLock { $0.append(backend) }
         return backend
     }
 
     private func tearDown() async throws {
+        let backends = opened.withLock { $0 }
         if case .postgres(let server) = location, let schema = server.schema,
-            let store = opened.first?.store as? PostgresSessionStore
+            let store = backends.first?.store as? PostgresSessionStore
         {
             try await store.pool.rows(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
         }
-        for backend in opened {
+        for backend in backends {
             try await backend.close()
         }
     }

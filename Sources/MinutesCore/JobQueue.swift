@@ -23,12 +23,21 @@ public protocol JobQueue: Sendable {
     /// Claims the oldest runnable job of one of `kinds` for `worker`: queued with `runAfter`
     /// passed, or running with an expired lease. Its attempts count goes up by one.
     ///
+    /// A job whose lease ran out on its last attempt is not run again: it fails for good (and
+    /// loses its attachment), so a job that kills its worker cannot loop forever.
+    ///
     /// - Returns: The claimed job, or nil when none is runnable.
     func claim(kinds: [String], worker: String, leaseSeconds: Double) async throws -> Job?
 
     /// Renews the lease and records progress.
     /// - Returns: false when `worker` no longer holds the job.
-    func heartbeat(_ id: JobID, worker: String, stage: String?, progress: Double, leaseSeconds: Double) async throws
+    func heartbeat(
+        _ id: JobID,
+        worker: String,
+        stage: String?,
+        progress: Double,
+        leaseSeconds: Double
+    ) async throws
         -> Bool
 
     /// Marks the job done with its result and deletes its attachment.

@@ -52,7 +52,7 @@ public struct GRDBJobQueue: JobQueue {
         let lifecycle = JobLifecycle(now: clock.now())
         let (claimed, erasedAttachment) = try await writer.write { db -> (Job?, Bool) in
             var erasedAttachment = false
-            while let candidate = try Self.oldestRunnable(db, kinds: kinds, at: lifecycle.now) {
+            while let candidate = try Self.oldestRunnable(db, kinds: kinds, lifecycle: lifecycle) {
                 switch lifecycle.claim(candidate, worker: worker, leaseSeconds: leaseSeconds) {
                 case .claimed(let job):
                     try Self.save(job, in: db)
@@ -97,16 +97,9 @@ public struct GRDBJobQueue: JobQueue {
     }
 
     public func depth() async throws -> Int {
-        let now = clock.now().millisecondsSince1970
+        let waiting = JobLifecycle(now: clock.now()).waitingCondition
         return try await writer.read { db in
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM jobs
-                    WHERE state = 'queued' OR (state = 'running' AND lease_expires_at <= ?)
-                    """,
-                arguments: [now]
-            ) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE \(waiting)") ?? 0
         }
     }
 
@@ -135,19 +128,17 @@ public struct GRDBJobQueue: JobQueue {
         return changed
     }
 
-    private static func oldestRunnable(_ db: Database, kinds: [String], at now: Date) throws -> Job? {
+    private static func oldestRunnable(_ db: Database, kinds: [String], lifecycle: JobLifecycle) throws -> Job? {
         let placeholders = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
-        let milliseconds = now.millisecondsSince1970
         return try Row.fetchOne(
             db,
             sql: """
                 SELECT * FROM jobs
-                WHERE kind IN (\(placeholders))
-                  AND ((state = 'queued' AND run_after <= ?) OR (state = 'running' AND lease_expires_at <= ?))
+                WHERE kind IN (\(placeholders)) AND \(lifecycle.runnableCondition)
                 ORDER BY created_at, id
                 LIMIT 1
                 """,
-            arguments: StatementArguments(kinds + [milliseconds, milliseconds] as [any DatabaseValueConvertible])
+            arguments: StatementArguments(kinds)
         ).map(job(from:))
     }
 

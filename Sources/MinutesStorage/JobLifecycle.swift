@@ -19,13 +19,20 @@ struct JobLifecycle {
         case exhausted(Job)
     }
 
-    /// Queued with its backoff over, or running on a lease that ran out.
-    func isRunnable(_ job: Job) -> Bool {
-        switch job.state {
-        case .queued: job.runAfter <= now
-        case .running: job.leaseExpiresAt.map { $0 <= now } ?? true
-        case .done, .failed: false
-        }
+    /// SQL matching the jobs a worker may claim now: queued with their backoff over, or
+    /// running on a lease that ran out.
+    ///
+    /// Both queues select with it, so they agree on what is runnable. The instant is written as
+    /// an integer literal, which needs no quoting.
+    var runnableCondition: String {
+        let now = now.millisecondsSince1970
+        return "((state = 'queued' AND run_after <= \(now)) OR (state = 'running' AND lease_expires_at <= \(now)))"
+    }
+
+    /// SQL matching the jobs waiting to run, for ``JobQueue/depth()``: queued (backing off
+    /// included), or running on a lease that ran out.
+    var waitingCondition: String {
+        "(state = 'queued' OR (state = 'running' AND lease_expires_at <= \(now.millisecondsSince1970)))"
     }
 
     /// Whether `worker` still holds `job`: it is running and nobody claimed it since.

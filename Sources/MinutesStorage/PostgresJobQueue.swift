@@ -49,13 +49,11 @@ public struct PostgresJobQueue: JobQueue {
     public func claim(kinds: [String], worker: String, leaseSeconds: Double) async throws -> Job? {
         guard !kinds.isEmpty else { return nil }
         let lifecycle = JobLifecycle(now: clock.now())
-        let now = lifecycle.now.millisecondsSince1970
         return try await pool.transaction { statements in
             while let row = try await statements.rows(
                 """
                 SELECT * FROM jobs
-                WHERE kind = ANY(\(kinds))
-                  AND ((state = 'queued' AND run_after <= \(now)) OR (state = 'running' AND lease_expires_at <= \(now)))
+                WHERE kind = ANY(\(kinds)) AND \(unescaped: lifecycle.runnableCondition)
                 ORDER BY created_at, id COLLATE "C"
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
@@ -101,13 +99,8 @@ public struct PostgresJobQueue: JobQueue {
     }
 
     public func depth() async throws -> Int {
-        let now = clock.now().millisecondsSince1970
-        let rows = try await pool.rows(
-            """
-            SELECT COUNT(*) FROM jobs
-            WHERE state = 'queued' OR (state = 'running' AND lease_expires_at <= \(now))
-            """
-        )
+        let waiting = JobLifecycle(now: clock.now()).waitingCondition
+        let rows = try await pool.rows("SELECT COUNT(*) FROM jobs WHERE \(unescaped: waiting)")
         return try rows.first?.decode(Int.self) ?? 0
     }
 

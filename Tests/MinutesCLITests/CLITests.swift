@@ -64,6 +64,31 @@ struct CLITests {
         #expect(again.stdout.contains("nothing to delete"))
     }
 
+    @Test func theSameCommandsWorkOnPostgreSQL() async throws {
+        // Given the CLI pointed at a PostgreSQL schema of its own
+        let cli = try CLIRunner()
+        cli.environment["MINUTES_DATABASE_URL"] = try TestPostgresServer.freshDatabaseURL()
+        let (manifestPath, manifest) = try await writeFixtureManifest(cli)
+
+        // When a meeting is imported, shown, stored as an export and deleted
+        let imported = try await cli.run("sessions", "import", manifestPath)
+        let list = try await cli.run("sessions", "list")
+        let exported = try await cli.run("export", id, "--format", "md")
+        let stored = try await cli.run("export", id, "--store")
+        let exports = try await cli.run("exports", "list")
+        let deleted = try await cli.run("sessions", "delete", id)
+        let gone = try await cli.run("sessions", "show", id)
+
+        // Then each step behaves as on SQLite
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(list.stdout.contains(id) && list.stdout.contains("Release planning"))
+        #expect(exported.stdout == ExportFormat.markdown.render(manifest))
+        #expect(stored.status == 0, "\(stored.stderr)")
+        #expect(exports.stdout.contains(id))
+        #expect(deleted.stdout.contains("Deleted"))
+        #expect(gone.status == 2)
+    }
+
     @Test func exportToAFileNeverOverwritesWithoutForce() async throws {
         let cli = try CLIRunner()
         let (manifestPath, _) = try await writeFixtureManifest(cli)

@@ -31,9 +31,7 @@ final class TestDatabase: Sendable {
             location = .sqliteFile(directory.file("minutes.sqlite"))
         case .postgres:
             directory = nil
-            var server = try PostgresLocation(url: try Self.serverURL())
-            server.schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            location = .postgres(server)
+            location = .postgres(try PostgresLocation(url: try TestPostgresServer.freshDatabaseURL()))
         }
     }
 
@@ -88,19 +86,5 @@ final class TestDatabase: Sendable {
         for backend in backends {
             try await backend.close()
         }
-    }
-
-    /// The server `make test` started, or a failure that says how to get one: PostgreSQL cases
-    /// must never pass by skipping.
-    private static func serverURL() throws -> String {
-        guard let url = ProcessInfo.processInfo.environment["MINUTES_TEST_DATABASE_URL"], !url.isEmpty else {
-            throw MinutesError(
-                .storage,
-                "MINUTES_TEST_DATABASE_URL is not set, so the PostgreSQL cases cannot run: run the tests with "
-                    + "`make test` (it starts a throwaway server through scripts/with-postgres), or "
-                    + "`scripts/with-postgres swift test`"
-            )
-        }
-        return url
     }
 }

@@ -107,7 +107,6 @@ let package = Package(
             ],
             resources: [.copy("openapi.yaml")]
         ),
-        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "minutes",
             dependencies: [
@@ -120,7 +119,6 @@ let package = Package(
                 "MinutesConsole",
                 "MinutesPipeline",
                 "MinutesServer",
-                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -179,6 +177,6 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system && target.name != "CMallocTuning" {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

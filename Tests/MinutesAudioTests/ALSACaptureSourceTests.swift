@@ -309,7 +309,7 @@ struct ALSACaptureSourceTests {
                 return chunks
             }
             // When the thread has acted on the pause
-            while !source.statistics.isPaused {
+            while !source.statistics.isPaused, !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(5))
             }
             // Then nothing more is produced while paused

@@ -138,7 +138,7 @@ struct ReplaySourceTests {
                 return chunks
             }
             // When it has paused
-            while !source.statistics.isPaused {
+            while !source.statistics.isPaused, !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(1))
             }
             // Then the chunk in flight was delivered and no more follow while paused

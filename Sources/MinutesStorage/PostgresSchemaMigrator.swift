@@ -7,12 +7,15 @@ import PostgresNIO
 /// the schema as it was. Processes starting together on several machines take an advisory
 /// lock first, so one migrates and the others then find the work done.
 enum PostgresSchemaMigrator {
-    /// An arbitrary constant naming Minutes' migration lock among the database's advisory locks.
-    private static let lockKey: Int64 = 0x4D49_4E55_5445_5301
+    /// An arbitrary constant naming Minutes' migration locks among the database's advisory locks.
+    private static let lockKey: Int32 = 0x4D49_4E55
 
     static func migrate(_ pool: PostgresPool) async throws {
         try await pool.transaction { statements in
-            try await statements.rows("SELECT pg_advisory_xact_lock(\(lockKey))")
+            // One lock per schema: installations (and tests) in other schemas of the same
+            // database migrate side by side instead of queueing behind one another.
+            let schema = pool.location.schema ?? "public"
+            try await statements.rows("SELECT pg_advisory_xact_lock(\(lockKey), hashtext(\(schema)))")
             if let schema = pool.location.schema {
                 // The name was checked to be a plain identifier, so it can be written unquoted.
                 try await statements.rows(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"))

@@ -8,7 +8,11 @@ import MinutesSpeech
 public struct SpeechEngines: Sendable {
     public var configuration: SpeechConfiguration
 
-    public init(model: String? = nil, language: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        model: String? = nil,
+        language: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         configuration = SpeechConfiguration(environment: environment)
         if let model { configuration.whisperModel = model }
         if let language { configuration.language = language }

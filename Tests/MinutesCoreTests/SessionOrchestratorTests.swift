@@ -42,7 +42,9 @@ struct SessionOrchestratorTests {
         #expect(marks == [2.5, 9])
         let markdown = try await harness.orchestrator.export(session, format: .markdown)
         #expect(markdown.contains("## Bookmarks\n\n- 00:00:02 — "), "\(markdown)")
-        let manifest = try ExportManifest.decode(Data(try await harness.orchestrator.export(session, format: .json).utf8))
+        let manifest = try ExportManifest.decode(
+            Data(try await harness.orchestrator.export(session, format: .json).utf8)
+        )
         #expect(manifest.session.bookmarks == [2.5, 9])
         await #expect(throws: MinutesError.self) { try await harness.orchestrator.bookmark(session, at: -1) }
     }

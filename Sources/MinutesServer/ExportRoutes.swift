@@ -113,8 +113,8 @@ extension ExportRoutes {
 
         init(from decoder: any Decoder) throws {
             days = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Int.self, forKey: .days)
-            if let days, days < 0 {
-                throw APIError.badRequest("invalid_value", "'days' must be 0 or more")
+            if let days, !(0...36_500).contains(days) {
+                throw APIError.badRequest("invalid_value", "'days' must be 0 to 36500")
             }
         }
     }

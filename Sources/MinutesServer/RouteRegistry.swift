@@ -36,8 +36,11 @@ final class RouteRegistry {
     }
 
     /// Adds the 405 answers; call once, after every route.
+    ///
+    /// `OPTIONS` without CORS preflight headers and `TRACE` are answered 405 too (a CORS
+    /// preflight never gets here: ``CORSPolicyMiddleware`` answers it first).
     func addMethodNotAllowed() {
-        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
         for path in Set(routes.map(\.path)) {
             let allowed = routes.filter { $0.path == path }.map(\.method)
             for method in methods where !allowed.contains(method) {

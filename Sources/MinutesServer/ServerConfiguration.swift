@@ -13,6 +13,7 @@ import MinutesCore
 /// | `MINUTES_MAX_REQUESTS_PER_MINUTE` | none: no limit |
 /// | `MINUTES_WORKERS` | `1` |
 /// | `MINUTES_MAX_BODY_BYTES` | `26214400` (25 MiB) |
+/// | `MINUTES_JOB_LEASE_SECONDS` | `60` |
 public struct ServerConfiguration: Sendable, Equatable {
     public var host: String
     public var port: Int
@@ -30,6 +31,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// third larger than the file: 25 MiB carries about 9 minutes of 16 kHz 16-bit WAV; longer
     /// meetings are uploaded as multipart/form-data under the same limit.
     public var maxBodyBytes: Int
+    /// How long a worker's claim on a job lasts without a heartbeat: after a crash, the job
+    /// runs again this long after the last heartbeat.
+    public var jobLeaseSeconds: Int
 
     /// 25 MiB.
     public static let defaultMaxBodyBytes = 25 * 1_024 * 1_024
@@ -42,7 +46,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         allowedOrigins: [String] = ["*"],
         maxRequestsPerMinute: Int? = nil,
         workers: Int = 1,
-        maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes
+        maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
+        jobLeaseSeconds: Int = 60
     ) {
         self.host = host
         self.port = port
@@ -52,10 +57,11 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.maxRequestsPerMinute = maxRequestsPerMinute
         self.workers = workers
         self.maxBodyBytes = maxBodyBytes
+        self.jobLeaseSeconds = jobLeaseSeconds
     }
 
-    /// - Throws: `.invalidInput` naming the variable for a port, limit, worker count or body size
-    ///   that is not a positive number.
+    /// - Throws: `.invalidInput` naming the variable for a port, limit, worker count, body size
+    ///   or lease that is not a positive number.
     public init(environment: [String: String]) throws {
         func value(_ name: String) -> String? {
             environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -77,7 +83,20 @@ public struct ServerConfiguration: Sendable, Equatable {
             } ?? ["*"],
             maxRequestsPerMinute: try positive("MINUTES_MAX_REQUESTS_PER_MINUTE"),
             workers: try positive("MINUTES_WORKERS", range: 0...64) ?? 1,
-            maxBodyBytes: try positive("MINUTES_MAX_BODY_BYTES") ?? Self.defaultMaxBodyBytes
+            maxBodyBytes: try positive("MINUTES_MAX_BODY_BYTES") ?? Self.defaultMaxBodyBytes,
+            jobLeaseSeconds: try positive("MINUTES_JOB_LEASE_SECONDS", range: 2...86_400) ?? 60
+        )
+    }
+}
+
+extension ServerConfiguration {
+    /// The job workers `minutes serve` runs: `workers` of them, holding leases of
+    /// `jobLeaseSeconds` renewed at least three times per lease (every 10 s at most).
+    public var workerConfiguration: MeetingJobWorker.Configuration {
+        MeetingJobWorker.Configuration(
+            workers: workers,
+            leaseSeconds: Double(jobLeaseSeconds),
+            heartbeatInterval: .milliseconds(min(10_000, jobLeaseSeconds * 1_000 / 3))
         )
     }
 }

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
                 try await MinutesAPI.serve(
                     dependencies: dependencies,
                     openAPI: try OpenAPIDocument.bundled(),
-                    workers: MeetingJobWorker.Configuration(workers: configuration.workers)
+                    workers: configuration.workerConfiguration
                 )
             } catch {
                 try? await storage.close()

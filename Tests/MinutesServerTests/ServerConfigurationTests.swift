@@ -16,15 +16,28 @@ struct ServerConfigurationTests {
             "MINUTES_REQUEST_ID_HEADER": "X-Trace-Id",
             "MINUTES_ALLOWED_ORIGINS": "https://a.example, https://b.example",
             "MINUTES_MAX_REQUESTS_PER_MINUTE": "120", "MINUTES_WORKERS": "0", "MINUTES_MAX_BODY_BYTES": "1024",
+            "MINUTES_JOB_LEASE_SECONDS": "6",
         ])
         #expect(configuration.host == "0.0.0.0" && configuration.port == 9000)
         #expect(configuration.apiKey == "secret" && configuration.requestIDHeader == "x-trace-id")
         #expect(configuration.allowedOrigins == ["https://a.example", "https://b.example"])
         #expect(configuration.maxRequestsPerMinute == 120 && configuration.workers == 0)
-        #expect(configuration.maxBodyBytes == 1_024)
+        #expect(configuration.maxBodyBytes == 1_024 && configuration.jobLeaseSeconds == 6)
     }
 
-    @Test(arguments: ["MINUTES_PORT", "MINUTES_MAX_REQUESTS_PER_MINUTE", "MINUTES_WORKERS", "MINUTES_MAX_BODY_BYTES"])
+    @Test func workersRenewTheirLeaseAtLeastThreeTimesPerLease() throws {
+        let short = try ServerConfiguration(environment: ["MINUTES_JOB_LEASE_SECONDS": "6"]).workerConfiguration
+        #expect(short.leaseSeconds == 6 && short.heartbeatInterval == .seconds(2))
+        let standard = ServerConfiguration().workerConfiguration
+        #expect(standard.workers == 1 && standard.leaseSeconds == 60 && standard.heartbeatInterval == .seconds(10))
+    }
+
+    @Test(
+        arguments: [
+            "MINUTES_PORT", "MINUTES_MAX_REQUESTS_PER_MINUTE", "MINUTES_WORKERS", "MINUTES_MAX_BODY_BYTES",
+            "MINUTES_JOB_LEASE_SECONDS",
+        ]
+    )
     func badNumbersNameTheVariable(name: String) {
         let error = #expect(throws: MinutesError.self) {
             _ = try ServerConfiguration(environment: [name: "-3"])

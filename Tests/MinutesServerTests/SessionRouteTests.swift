@@ -145,8 +145,10 @@ struct SessionRouteTests {
             #expect(kept.status == .ok && (kept.json["exports"] as? [Any])?.isEmpty == true)
             let swept = try await client.send(.post, "/exports/retention/sweep", json: ["days": 0])
             #expect((swept.json["exports"] as? [Any])?.count == 1)
-            let negative = try await client.send(.post, "/exports/retention/sweep", json: ["days": -1])
-            #expect(negative.status == .badRequest)
+            for days in [-1, 36_501] {
+                let outOfRange = try await client.send(.post, "/exports/retention/sweep", json: ["days": days])
+                #expect(outOfRange.status == .badRequest && outOfRange.errorCode == "invalid_value", "\(days)")
+            }
         }
     }
 }

@@ -197,7 +197,7 @@ struct EdgeTests {
             #expect(response.status == .methodNotAllowed && response.errorCode == "method_not_allowed")
             #expect(response.headers[.allow] == "DELETE, GET")
             #expect(try await client.send(.get, "/sessions/append").status == .methodNotAllowed)
-            for method in [HTTPRequest.Method.trace, .options] {
+            for method in [HTTPRequest.Method.trace, .options, HTTPRequest.Method("QUERY")!] {
                 let other = try await client.send(method, "/health")
                 #expect(other.status == .methodNotAllowed && other.headers[.allow] == "GET", "\(method)")
             }

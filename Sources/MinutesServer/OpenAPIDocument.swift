@@ -27,8 +27,16 @@ public struct OpenAPIDocument: Sendable {
         json = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
-    /// The document shipped with the server.
+    /// The document shipped with the server, parsed once per process.
+    ///
+    /// Yams resolves every scalar's tag with regular expressions, which takes seconds in a
+    /// debug build; every router built in a process (each service test builds one) shares
+    /// the one parse instead of holding a concurrency thread for its own.
     public static func bundled() throws -> OpenAPIDocument {
+        try bundledParse.get()
+    }
+
+    private static let bundledParse = Result<OpenAPIDocument, any Error> {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
             throw MinutesError(.storage, "openapi.yaml is missing from the MinutesServer resources")
         }

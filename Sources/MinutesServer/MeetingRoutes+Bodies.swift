@@ -40,7 +40,7 @@ extension MeetingRoutes {
             guard !recordings.isEmpty else {
                 throw APIError.badRequest("missing_field", "send at least one recording ('content' or a file part)")
             }
-            guard (1...100).contains(name.trimmingCharacters(in: .whitespaces).count) else {
+            guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, name.unicodeScalars.count <= 100 else {
                 throw APIError.badRequest("invalid_value", "'name' must be 1 to 100 characters")
             }
         }
@@ -95,7 +95,7 @@ extension MeetingRoutes {
             if let speakers, !(1...32).contains(speakers) {
                 throw APIError.badRequest("invalid_value", "'speakers' must be between 1 and 32")
             }
-            if let title, !(1...200).contains(title.count) {
+            if let title, !(1...200).contains(title.unicodeScalars.count) {
                 throw APIError.badRequest("invalid_value", "'title' must be 1 to 200 characters")
             }
         }

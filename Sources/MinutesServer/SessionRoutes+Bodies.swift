@@ -16,10 +16,10 @@ extension SessionRoutes {
             title = try container.decodeIfPresent(String.self, forKey: .title)
             language = try container.decodeIfPresent(String.self, forKey: .language)
             persona = try container.decodeIfPresent(String.self, forKey: .persona)
-            if let title, !(1...200).contains(title.count) {
+            if let title, !(1...200).contains(title.unicodeScalars.count) {
                 throw APIError.badRequest("invalid_value", "'title' must be 1 to 200 characters")
             }
-            if let language, !(2...8).contains(language.count) {
+            if let language, !(2...8).contains(language.unicodeScalars.count) {
                 throw APIError.badRequest("invalid_value", "'language' must be a language code such as 'en', or 'auto'")
             }
         }
@@ -58,7 +58,7 @@ extension SessionRoutes {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             speakerID = try container.decode(String.self, forKey: .speakerID)
             name = try container.decode(String.self, forKey: .name)
-            guard name.count <= 100 else {
+            guard name.unicodeScalars.count <= 100 else {
                 throw APIError.badRequest("invalid_value", "'name' must be at most 100 characters")
             }
         }

@@ -88,7 +88,7 @@ extension SingleShotRoutes {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             text = try container.decode(String.self, forKey: .text)
             voice = try container.decodeIfPresent(String.self, forKey: .voice)
-            guard (1...5_000).contains(text.count) else {
+            guard (1...5_000).contains(text.unicodeScalars.count) else {
                 throw APIError.badRequest("invalid_value", "'text' must be 1 to 5000 characters")
             }
         }

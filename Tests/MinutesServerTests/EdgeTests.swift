@@ -190,6 +190,20 @@ struct EdgeTests {
         }
     }
 
+    /// JSON Schema's `maxLength` counts code points; Swift's `count` counts what a reader sees
+    /// as one character, so a flag emoji (two code points) would slip past a limit.
+    @Test func lengthLimitsCountCodePointsAsTheSchemaDoes() async throws {
+        let harness = try ServerHarness()
+        try await harness.test { client in
+            let flag = try await client.send(.post, "/sessions", json: ["language": "\u{1F1FA}\u{1F1F8}*******"])
+            #expect(flag.status == .badRequest && flag.errorCode == "invalid_value")
+            let fits = try await client.send(.post, "/sessions", json: ["language": "\u{1F1FA}\u{1F1F8}******"])
+            #expect(fits.status == .created)
+            let blank = try await client.send(.post, "/api/speakers/enroll", json: ["name": "\n", "content": "AAAA"])
+            #expect(blank.status == .badRequest && blank.errorCode == "invalid_value")
+        }
+    }
+
     @Test func aKnownPathWithTheWrongMethodIs405WithAllow() async throws {
         let harness = try ServerHarness()
         try await harness.test { client in

@@ -100,7 +100,7 @@ struct ConsoleAppDoublesTests {
         #expect(terminal.readKey() == nil)
     }
 
-    @Test(.timeLimit(.minutes(1))) func scriptedEngineRecordsActionsInOrder() async {
+    @Test(.timeLimit(.minutes(5))) func scriptedEngineRecordsActionsInOrder() async {
         let engine = ScriptedConsoleEngine([.inputLevel(0.5)], finishes: true)
         await engine.perform(.bookmark(at: 1))
         await engine.perform(.quit)

@@ -41,7 +41,7 @@ struct ConsoleAppTests {
         )
     }
 
-    @Test(.timeLimit(.minutes(1))) func namingANewVoiceEnrollsItAndQuittingEndsTheLoop() async throws {
+    @Test(.timeLimit(.minutes(5))) func namingANewVoiceEnrollsItAndQuittingEndsTheLoop() async throws {
         // Given a meeting where a new voice speaks, and a person who answers the prompts.
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal(
@@ -72,7 +72,7 @@ struct ConsoleAppTests {
         #expect(terminal.stopCount == 1)
     }
 
-    @Test(.timeLimit(.minutes(1))) func eachFrameIsDrawnAgainstThePreviousOneAtTheTerminalSize() async throws {
+    @Test(.timeLimit(.minutes(5))) func eachFrameIsDrawnAgainstThePreviousOneAtTheTerminalSize() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal(
             size: TerminalSize(rows: 30, cols: 100),
@@ -91,7 +91,7 @@ struct ConsoleAppTests {
         #expect(frames.allSatisfy { $0.grid.size == TerminalSize(rows: 30, cols: 100) })
     }
 
-    @Test(.timeLimit(.minutes(1))) func aResizeRedrawsAtTheNewSize() async throws {
+    @Test(.timeLimit(.minutes(5))) func aResizeRedrawsAtTheNewSize() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal(
             script: [
@@ -107,7 +107,7 @@ struct ConsoleAppTests {
         #expect(resized.grid.text.contains("Welcome, everyone."))
     }
 
-    @Test(.timeLimit(.minutes(1))) func ticksAdvanceTheClockOnlyWhileRecording() async throws {
+    @Test(.timeLimit(.minutes(5))) func ticksAdvanceTheClockOnlyWhileRecording() async throws {
         let engine = ScriptedConsoleEngine()
         let terminal = InMemoryTerminal(
             script: [
@@ -128,7 +128,7 @@ struct ConsoleAppTests {
         #expect(await engine.performed == [.pauseCapture])
     }
 
-    @Test(.timeLimit(.minutes(1))) func cancellationRestoresTheTerminalWithoutQuittingTheEngine() async throws {
+    @Test(.timeLimit(.minutes(5))) func cancellationRestoresTheTerminalWithoutQuittingTheEngine() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal()
         let app = app(terminal, engine)
@@ -144,7 +144,7 @@ struct ConsoleAppTests {
         #expect(await engine.performed == [])
     }
 
-    @Test(.timeLimit(.minutes(1))) func aTerminalThatCannotStartThrowsBeforeReadingTheEngine() async throws {
+    @Test(.timeLimit(.minutes(5))) func aTerminalThatCannotStartThrowsBeforeReadingTheEngine() async throws {
         let engine = ScriptedConsoleEngine([.inputLevel(0.5)])
         let terminal = InMemoryTerminal()
         terminal.failsToStart = true
@@ -158,7 +158,7 @@ struct ConsoleAppTests {
         #expect(remaining == [.inputLevel(0.5)])
     }
 
-    @Test(.timeLimit(.minutes(1))) func aQuitSignalStopsTheEngineAndRestoresTheTerminal() async throws {
+    @Test(.timeLimit(.minutes(5))) func aQuitSignalStopsTheEngineAndRestoresTheTerminal() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal()
         var configuration = ConsoleAppTests.fast

@@ -4,7 +4,7 @@ import MinutesStorage
 import MinutesTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct SessionOrchestratorTests {
     private let session = MeetingFixture.sessionID
 

@@ -9,7 +9,7 @@ import Testing
 
 /// The edge every request passes: API key, rate limit, CORS, request ids, body limits and the
 /// JSON error for every kind of bad input, with nothing stored.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct EdgeTests {
     @Test func aKeyedRouteNeedsTheKeyButHealthAndTheDescriptionDoNot() async throws {
         let harness = try ServerHarness(configuration: ServerConfiguration(apiKey: "s3cret"))

@@ -7,7 +7,7 @@ import Testing
 @testable import MinutesStorage
 
 /// What only the PostgreSQL store does: migrating a shared server safely and failing clearly.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct PostgresSessionStoreTests {
     @Test func processesStartingTogetherMigrateOnce() async throws {
         try await TestDatabase.runUnopened(on: .postgres) { database in

@@ -5,7 +5,7 @@ import MinutesSummary
 import Testing
 
 /// The LLM summarizer against a real HTTP server on 127.0.0.1 that plays an OpenAI-compatible endpoint.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct LLMSummarizerTests {
     private let session = SessionID(rawValue: "ses_0123456789ab")
 

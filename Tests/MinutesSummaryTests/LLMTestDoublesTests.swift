@@ -186,7 +186,7 @@ enum LLMFixtures {
 }
 
 /// The doubles themselves.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct LLMTestDoublesTests {
     @Test func theInstantClockRecordsSleepsWithoutWaiting() async throws {
         let clock = LLMInstantClock()

@@ -134,6 +134,7 @@ let package = Package(
                 "MinutesCore", "MinutesStorage", "MinutesTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MinutesCore
 import MinutesTestSupport
 import PostgresNIO
@@ -65,13 +66,27 @@ final class TestDatabase: Sendable {
     }
 
     /// Another backend on the same data, with connections of its own.
+    ///
+    /// PostgreSQL gets four minutes, not the 15 s a command gets, to connect and migrate:
+    /// beside the engine tests, which hold the two concurrency threads for seconds at a time,
+    /// the driver's tasks can wait that long to run.
     func connect() async throws -> StorageBackend {
-        let configuration = StorageConfiguration(
-            database: location,
-            exportDirectory: directory?.path ?? NSTemporaryDirectory(),
-            retention: RetentionPolicy(days: 30)
-        )
-        let backend = try await configuration.open(clock: clock)
+        let backend: StorageBackend
+        if case .postgres(let server) = location {
+            let store = try await PostgresSessionStore(
+                location: server,
+                logger: Logger(label: "minutes.test", factory: { _ in SwiftLogNoOpLogHandler() }),
+                connectionDeadline: .seconds(240)
+            )
+            backend = StorageBackend(postgres: store, clock: clock)
+        } else {
+            let configuration = StorageConfiguration(
+                database: location,
+                exportDirectory: directory?.path ?? NSTemporaryDirectory(),
+                retention: RetentionPolicy(days: 30)
+            )
+            backend = try await configuration.open(clock: clock)
+        }
         opened.withLock { $0.append(backend) }
         return backend
     }

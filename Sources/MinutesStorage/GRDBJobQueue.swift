@@ -7,9 +7,9 @@ import MinutesCore
 /// Every call that changes a job reads and writes it in one IMMEDIATE transaction, and SQLite
 /// admits one writer at a time (across processes too), so two workers never claim the same
 /// job. What each call does to the job is ``JobLifecycle``'s, shared with PostgreSQL.
-public struct GRDBJobQueue: JobQueue {
+public struct GRDBJobQueue: TransitioningJobQueue {
     private let writer: any DatabaseWriter
-    private let clock: any WallClock
+    let clock: any WallClock
 
     init(writer: any DatabaseWriter, clock: any WallClock) {
         self.writer = writer
@@ -67,29 +67,6 @@ public struct GRDBJobQueue: JobQueue {
         return claimed
     }
 
-    public func heartbeat(
-        _ id: JobID,
-        worker: String,
-        stage: String?,
-        progress: Double,
-        leaseSeconds: Double
-    ) async throws -> Bool {
-        let lifecycle = JobLifecycle(now: clock.now())
-        return try await change(id) {
-            lifecycle.heartbeat($0, worker: worker, stage: stage, progress: progress, leaseSeconds: leaseSeconds)
-        }
-    }
-
-    public func complete(_ id: JobID, worker: String, result: String) async throws -> Bool {
-        let lifecycle = JobLifecycle(now: clock.now())
-        return try await change(id) { lifecycle.complete($0, worker: worker, result: result) }
-    }
-
-    public func fail(_ id: JobID, worker: String, reason: String, retryAfter: Double?) async throws -> Bool {
-        let lifecycle = JobLifecycle(now: clock.now())
-        return try await change(id) { lifecycle.fail($0, worker: worker, reason: reason, retryAfter: retryAfter) }
-    }
-
     public func job(_ id: JobID) async throws -> Job? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id.rawValue]).map(Self.job(from:))
@@ -116,7 +93,7 @@ public struct GRDBJobQueue: JobQueue {
     /// Reads the job, applies `transition` and saves the outcome, all in one transaction.
     ///
     /// - Returns: false when the job is gone or `transition` declined (the worker lost it).
-    private func change(_ id: JobID, _ transition: @escaping @Sendable (Job) -> Job?) async throws -> Bool {
+    func transition(_ id: JobID, _ transition: @escaping @Sendable (Job) -> Job?) async throws -> Bool {
         let (changed, erasedAttachment) = try await writer.write { db -> (Bool, Bool) in
             guard
                 let row = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id.rawValue]),

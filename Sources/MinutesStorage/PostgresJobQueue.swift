@@ -9,9 +9,9 @@ import PostgresNIO
 /// transaction: a second worker skips the row the first one is taking instead of waiting for
 /// it or taking it too. Every other change locks its row with `FOR UPDATE`. What each call does
 /// to the job is ``JobLifecycle``'s, shared with SQLite.
-public struct PostgresJobQueue: JobQueue {
+public struct PostgresJobQueue: TransitioningJobQueue {
     private let pool: PostgresPool
-    private let clock: any WallClock
+    let clock: any WallClock
 
     init(pool: PostgresPool, clock: any WallClock) {
         self.pool = pool
@@ -71,29 +71,6 @@ public struct PostgresJobQueue: JobQueue {
         }
     }
 
-    public func heartbeat(
-        _ id: JobID,
-        worker: String,
-        stage: String?,
-        progress: Double,
-        leaseSeconds: Double
-    ) async throws -> Bool {
-        let lifecycle = JobLifecycle(now: clock.now())
-        return try await change(id) {
-            lifecycle.heartbeat($0, worker: worker, stage: stage, progress: progress, leaseSeconds: leaseSeconds)
-        }
-    }
-
-    public func complete(_ id: JobID, worker: String, result: String) async throws -> Bool {
-        let lifecycle = JobLifecycle(now: clock.now())
-        return try await change(id) { lifecycle.complete($0, worker: worker, result: result) }
-    }
-
-    public func fail(_ id: JobID, worker: String, reason: String, retryAfter: Double?) async throws -> Bool {
-        let lifecycle = JobLifecycle(now: clock.now())
-        return try await change(id) { lifecycle.fail($0, worker: worker, reason: reason, retryAfter: retryAfter) }
-    }
-
     public func job(_ id: JobID) async throws -> Job? {
         try await pool.rows("SELECT * FROM jobs WHERE id = \(id.rawValue)").first.map(Self.job(from:))
     }
@@ -112,7 +89,7 @@ public struct PostgresJobQueue: JobQueue {
     /// Locks the job's row, applies `transition` and saves the outcome, all in one transaction.
     ///
     /// - Returns: false when the job is gone or `transition` declined (the worker lost it).
-    private func change(_ id: JobID, _ transition: (Job) -> Job?) async throws -> Bool {
+    func transition(_ id: JobID, _ transition: @escaping @Sendable (Job) -> Job?) async throws -> Bool {
         try await pool.transaction { statements in
             guard
                 let row = try await statements.rows("SELECT * FROM jobs WHERE id = \(id.rawValue) FOR UPDATE").first,

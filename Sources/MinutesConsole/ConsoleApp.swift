@@ -88,7 +88,7 @@ public final class ConsoleApp {
     /// returns, while the screen says "Stopping…"; the terminal is restored in every case.
     ///
     /// - Returns: Why it ended.
-    /// - Throws: ``TerminalError`` when the full-screen terminal cannot start; nothing has
+    /// - Throws: ``MinutesError`` `.terminal` when the full-screen terminal cannot start; nothing has
     ///   been read from the engine then, so the caller can retry with plain lines.
     public func run() async throws -> ConsoleAppExit {
         let (inbox, inboxContinuation) = AsyncStream.makeStream(of: Input.self)

@@ -2,6 +2,7 @@ import CNcurses
 import Foundation
 import Glibc
 import Logging
+import MinutesCore
 
 /// The full-screen console on a real terminal, through ncurses' wide-character API.
 ///
@@ -57,7 +58,7 @@ public final class CursesTerminal: TerminalSurface {
         // as 0 under a locale whose decimal separator is a comma.
         setlocale(LC_CTYPE, "")
         guard let screen = minutes_curses_newterm() else {
-            throw TerminalError.cannotStart(term: ProcessInfo.processInfo.environment["TERM"])
+            throw MinutesError.terminalCannotStart(term: ProcessInfo.processInfo.environment["TERM"])
         }
         self.screen = screen
         let window = minutes_curses_stdscr()

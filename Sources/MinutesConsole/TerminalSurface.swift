@@ -11,7 +11,7 @@ public protocol TerminalSurface: AnyObject {
 
     /// Takes over the terminal (full screen, no echo, keys unbuffered).
     ///
-    /// - Throws: ``TerminalError`` when the terminal cannot be used.
+    /// - Throws: ``MinutesError`` `.terminal` when the terminal cannot be used.
     func start() throws
 
     /// Gives the terminal back as it was; safe to call more than once, or without ``start()``.

@@ -22,6 +22,9 @@ public struct MinutesError: Error, CustomStringConvertible, Equatable {
         /// A model or engine the work needs is missing or cannot load; the data is fine and the
         /// same request can succeed once it is installed (the server answers 503).
         public static let unavailable = Code("unavailable")
+        /// The terminal cannot show the full-screen console (an unknown `TERM`, not a
+        /// terminal); the console falls back to plain lines.
+        public static let terminal = Code("terminal")
 
         public var description: String { name }
     }

@@ -1,5 +1,6 @@
 import Logging
 import MinutesConsole
+import MinutesCore
 
 /// Runs the console's screen and the live meeting side by side until the person quits.
 @MainActor
@@ -18,7 +19,7 @@ enum ConsoleRunner {
             do {
                 _ = try await ConsoleApp(state: state, theme: theme, display: display, engine: meeting, logger: logger)
                     .run()
-            } catch is TerminalError {
+            } catch let error as MinutesError where error.code == .terminal {
                 // The terminal could not go full screen (an unknown TERM): nothing was read
                 // from the meeting yet, so plain lines take over.
                 let plain = ConsoleAppDisplay.plainLines(

@@ -1,4 +1,5 @@
 import MinutesConsole
+import MinutesCore
 import Testing
 
 /// A terminal that records every frame and types scripted keys once the screen shows what
@@ -42,7 +43,7 @@ final class InMemoryTerminal: TerminalSurface {
     var isStarted: Bool { startCount > stopCount }
 
     func start() throws {
-        if failsToStart { throw TerminalError.cannotStart(term: "in-memory") }
+        if failsToStart { throw MinutesError.terminalCannotStart(term: "in-memory") }
         startCount += 1
     }
 

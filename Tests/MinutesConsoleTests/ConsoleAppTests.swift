@@ -148,7 +148,7 @@ struct ConsoleAppTests {
         let engine = ScriptedConsoleEngine([.inputLevel(0.5)])
         let terminal = InMemoryTerminal()
         terminal.failsToStart = true
-        await #expect(throws: TerminalError.cannotStart(term: nil)) { try await app(terminal, engine).run() }
+        await #expect(throws: MinutesError.terminalCannotStart(term: nil)) { try await app(terminal, engine).run() }
         #expect(terminal.frames.isEmpty)
         #expect(terminal.stopCount == 0)
         // The events are still there for a plain-line console to show.

@@ -54,35 +54,33 @@ struct SpeakerModelsTests {
         #expect(error?.code == .empty)
     }
 
-    @Test func aSyntheticThreeVoiceMeetingHasThreeSpeakersAndALowErrorRate() async throws {
-        let meeting = try await SyntheticMeeting.make(SyntheticMeeting.planningScript, synthesizer: EspeakSynthesizer())
-        let reference = try #require(try RTTM.parse(meeting.rttm(fileID: "demo"))["demo"])
-        // espeak-ng's voices are closer to one another than people's (CAM++ cosine 0.36-0.58
-        // between these three), too close for the threshold tuned on real meetings to split
-        // reliably; told the count, as the demo is, the diarizer must find all three.
-        // One thread: ONNX Runtime's multi-threaded reductions vary in the last bits, enough to
-        // tip these close synthetic voices one way or the other between runs.
+    /// A real excerpt of the dev set with its reference turns.
+    private static func devExcerpt(_ fileID: String) throws -> (samples: [Float], reference: [RTTM.Turn]) {
+        let samples = try AudioFile.load16kMono(TestData.diarizationDev + "/\(fileID).wav")
+        let rttm = try RTTM.parse(try String(contentsOfFile: TestData.diarizationDev + "/train.rttm", encoding: .utf8))
+        return (samples, try #require(rttm[fileID]))
+    }
+
+    @Test func aRealThreePersonExcerptToldTheCountFindsThreeSpeakers() async throws {
+        // trn06 of the dev set: three people, some crosstalk. Real recordings, not espeak-ng
+        // voices: the shared synthesizer's output drifts with what it spoke before (its pitch
+        // flutter runs on across calls), and its voices are close enough for that drift to
+        // merge two of them now and then; a file on disk gives the same input every run.
+        let (samples, reference) = try Self.devExcerpt("trn06")
+        // One thread: ONNX Runtime's multi-threaded reductions vary in the last bits between runs.
         let diarizer = try SherpaOfflineDiarizer(configuration: .init(models: Self.models, threads: 1))
 
-        let turns = try await diarizer.diarize(meeting.samples, speakerCount: 3)
+        let turns = try await diarizer.diarize(samples, speakerCount: 3)
 
         #expect(Set(turns.map(\.speaker)).count == 3, "\(turns)")
+        // Measured 8.1 %; the bound leaves room for one short turn.
         let score = try DiarizationScore.measure(reference: reference, hypothesis: turns)
-        // Six clean turns without crosstalk: one turn confused or lost costs 10-20 %. Alone
-        // this scores under 15 %; beside other tests the shared espeak-ng engine's output
-        // shifts with what it spoke before (seen: 30 % once in a full run), so the bound is
-        // two turns.
-        #expect(score.errorRate < 0.35, "DER \(score.errorRate)")
+        #expect(score.errorRate < 0.15, "DER \(score.errorRate)")
     }
 
     @Test func aRealTwoPersonExcerptIsDiarizedAlmostPerfectly() async throws {
         // trn03 of the dev set: two speakers taking turns, no crosstalk.
-        let samples = try AudioFile.load16kMono(TestData.diarizationDev + "/trn03.wav")
-        let reference = try #require(
-            try RTTM.parse(try String(contentsOfFile: TestData.diarizationDev + "/train.rttm", encoding: .utf8))[
-                "trn03"
-            ]
-        )
+        let (samples, reference) = try Self.devExcerpt("trn03")
         let diarizer = try SherpaOfflineDiarizer(configuration: .init(models: Self.models))
 
         let turns = try await diarizer.diarize(samples, speakerCount: nil)

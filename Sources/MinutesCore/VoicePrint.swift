@@ -24,10 +24,16 @@ public enum VoicePrint {
 
     /// The normalized mean of normalized vectors: a centroid on the unit sphere.
     public static func centroid(_ vectors: [[Float]]) -> [Float] {
+        centroid(vectors, weights: [Float](repeating: 1, count: vectors.count))
+    }
+
+    /// The normalized weighted mean of normalized vectors, such as prints of pieces of speech
+    /// weighted by their length.
+    public static func centroid(_ vectors: [[Float]], weights: [Float]) -> [Float] {
         guard let first = vectors.first else { return [] }
         var sum = [Float](repeating: 0, count: first.count)
-        for vector in vectors where vector.count == sum.count {
-            for (index, value) in normalized(vector).enumerated() { sum[index] += value }
+        for (vector, weight) in zip(vectors, weights) where vector.count == sum.count {
+            for (index, value) in normalized(vector).enumerated() { sum[index] += value * weight }
         }
         return normalized(sum)
     }

@@ -4,6 +4,13 @@ import MinutesCore
 import Synchronization
 
 /// Speaker embeddings (CAM++, 192 dimensions) through sherpa-onnx's extractor.
+///
+/// Speech longer than ``longestPiece`` is embedded in equal pieces whose unit vectors are
+/// averaged, weighted by length. ONNX Runtime's arena grows to the largest input it has seen
+/// and never gives the memory back: one 20-second print costs 70 MB for the rest of the
+/// process, a 10-second piece 30 MB. Pooling prints of pieces is common practice, and the
+/// dev set's live diarization and enrollment scores at the default thresholds did not move
+/// (BENCHMARKS.md).
 public final class SherpaSpeakerEmbedder: SpeakerEmbedder {
     private let extractor: Mutex<ExtractorHandle>
     public let dimension: Int
@@ -22,6 +29,10 @@ public final class SherpaSpeakerEmbedder: SpeakerEmbedder {
     /// Half a second of speech: below it CAM++ vectors are too noisy to tell voices apart.
     public static let minimumSamples = 8_000
 
+    /// The most samples given to the model at once: 10 seconds, the length of the chunks
+    /// sherpa-onnx's own diarizer embeds.
+    public static let longestPiece = 160_000
+
     public func embedding(of samples: [Float]) async throws -> [Float] {
         guard samples.count >= Self.minimumSamples else {
             throw MinutesError(
@@ -30,7 +41,22 @@ public final class SherpaSpeakerEmbedder: SpeakerEmbedder {
             )
         }
         return try await BlockingWork.run {
-            try self.extractor.withLock { try $0.compute(samples) }
+            try self.extractor.withLock { extractor in
+                let pieces = Self.pieces(of: samples.count)
+                guard pieces.count > 1 else { return try extractor.compute(samples[...]) }
+                return VoicePrint.centroid(
+                    try pieces.map { try extractor.compute(samples[$0]) },
+                    weights: pieces.map { Float($0.count) }
+                )
+            }
+        }
+    }
+
+    /// Splits `count` samples into the fewest equal pieces no longer than ``longestPiece``.
+    static func pieces(of count: Int) -> [Range<Int>] {
+        let pieceCount = max(1, (count + longestPiece - 1) / longestPiece)
+        return (0..<pieceCount).map { index in
+            (count * index / pieceCount)..<(count * (index + 1) / pieceCount)
         }
     }
 }
@@ -59,7 +85,7 @@ private final class ExtractorHandle {
         SherpaOnnxDestroySpeakerEmbeddingExtractor(pointer)
     }
 
-    func compute(_ samples: [Float]) throws -> [Float] {
+    func compute(_ samples: ArraySlice<Float>) throws -> [Float] {
         guard let stream = SherpaOnnxSpeakerEmbeddingExtractorCreateStream(pointer) else {
             throw MinutesError(.invalidInput, "sherpa-onnx could not start an embedding stream")
         }

@@ -46,6 +46,22 @@ struct SpeakerModelsTests {
         #expect(VoicePrint.cosine(speakerA1, speakerA2) > VoicePrint.cosine(speakerA1, speakerB))
     }
 
+    @Test func longSpeechIsPrintedInPiecesOfAtMostTenSeconds() async throws {
+        let embedder = try SherpaSpeakerEmbedder(modelPath: Self.models.embedding)
+        let samples = Array(try AudioFile.load16kMono(TestData.diarizationDev + "/trn03.wav").prefix(16_000 * 25))
+
+        let whole = try await embedder.embedding(of: samples)
+        // 25 s is three pieces of 8.3 s, each printed alone and pooled by length.
+        let third = samples.count / 3
+        var pieces: [[Float]] = []
+        for index in 0..<3 {
+            pieces.append(try await embedder.embedding(of: Array(samples[(third * index)..<(third * (index + 1))])))
+        }
+
+        // Printed whole, 25 s would give a vector of its own, not the pooled one.
+        #expect(VoicePrint.cosine(whole, VoicePrint.centroid(pieces)) > 0.9999)
+    }
+
     @Test func tooLittleAudioForAVoicePrintIsAClearError() async throws {
         let embedder = try SherpaSpeakerEmbedder(modelPath: Self.models.embedding)
         let error = await #expect(throws: MinutesError.self) {

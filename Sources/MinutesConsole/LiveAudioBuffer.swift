@@ -1,3 +1,5 @@
+import MinutesCore
+
 /// The last stretch of a live session's 16 kHz audio, addressed in session time.
 ///
 /// Captioning and speaker labelling need the audio around an utterance again once voice

@@ -180,7 +180,7 @@ extension LiveMeeting {
         var events: [LiveSpeakerTracker.Event] = []
         do {
             let analysis = try await labeller.analyze(ending.window)
-            let labelling = LiveSpeakerLabeller.assign(
+            let labelling = LiveDiarization.assign(
                 analysis,
                 utterance: ending.region,
                 previous: previousTurn,

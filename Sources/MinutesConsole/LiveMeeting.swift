@@ -49,7 +49,7 @@ public actor LiveMeeting<C: Clock> where C.Duration == Duration {
     let recorder: RecordingWriter
     let voiceActivity: any SpeechRegionStream
     let captioner: LiveCaptioner
-    let labeller: LiveSpeakerLabeller
+    let labeller: LiveDiarization
     let orchestrator: SessionOrchestrator
     let summarizer: any Summarizer
     let clock: C
@@ -138,7 +138,7 @@ public actor LiveMeeting<C: Clock> where C.Duration == Duration {
         self.recorder = recorder
         self.voiceActivity = voiceActivity
         self.captioner = captioner
-        self.labeller = LiveSpeakerLabeller(labeller)
+        self.labeller = labeller
         tracker = labeller.tracker
         self.orchestrator = orchestrator
         self.session = session

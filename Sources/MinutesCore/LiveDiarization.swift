@@ -69,31 +69,9 @@ public struct LiveDiarization: Sendable {
         previous: SpeakerTurn?,
         tracker: inout LiveSpeakerTracker
     ) async throws -> [SpeakerTurn] {
-        let audio = slice(samples, utterance)
-        let localTurns = try await local.diarize(audio, speakerCount: nil)
-        guard !localTurns.isEmpty else {
-            // Too short or too faint for the segmentation model: one voice for the whole
-            // utterance, the previous speaker's when there is too little audio to tell.
-            if audio.count >= 8_000 {
-                let (cluster, _) = tracker.assign(try await embedder.embedding(of: audio))
-                return [SpeakerTurn(speaker: cluster, start: utterance.start, end: utterance.end)]
-            }
-            return previous.map { [SpeakerTurn(speaker: $0.speaker, start: utterance.start, end: utterance.end)] } ?? []
-        }
-        var global: [String: String] = [:]
-        for speaker in Set(localTurns.map(\.speaker)).sorted() {
-            if let voice = SoloSpeech.voice(of: speaker, turns: localTurns, in: audio, limit: 20, minimumFrames: 8_000)
-            {
-                global[speaker] = tracker.assign(try await embedder.embedding(of: voice)).cluster
-            } else if let previous {
-                global[speaker] = previous.speaker
-            }
-        }
-        return localTurns.compactMap { turn in
-            global[turn.speaker].map {
-                SpeakerTurn(speaker: $0, start: utterance.start + turn.start, end: utterance.start + turn.end)
-            }
-        }
+        let window = LiveAudioWindow(start: utterance.start, samples: slice(samples, utterance))
+        let analysis = try await analyze(window)
+        return Self.assign(analysis, utterance: utterance, previous: previous, tracker: &tracker).turns
     }
 
     private func slice(_ samples: [Float], _ region: SpeechRegion) -> [Float] {

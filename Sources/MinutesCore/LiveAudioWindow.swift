@@ -1,5 +1,3 @@
-import MinutesCore
-
 /// A slice of a live session's audio that knows where it sits in the session.
 ///
 /// Engines see audio that starts at 0 s; the session's timeline does not. Speaker turns found

@@ -1,19 +1,13 @@
-import MinutesCore
-
-/// Labels the speakers of one live utterance: the same steps as ``LiveDiarization``, split
-/// so the console sees what that type keeps to itself.
+/// One utterance's labelling in two steps, for callers that need more than its turns.
 ///
-/// `LiveDiarization`'s own per-utterance step takes the whole session's samples, discards the
-/// tracker's events (new voice, merge, recognised profile) and the solo audio each voice print
-/// came from, and is internal to MinutesCore. The console needs all three: events to announce
-/// and name speakers, and each speaker's solo audio to enroll their voice on request. So this
-/// type composes the same public parts (the local diarizer, the embedder, the padding) over a
-/// ``LiveAudioWindow`` cut from the rolling buffer, in two steps: ``analyze(_:)`` runs the
-/// models (slow, off the actor's state), ``assign(_:previous:tracker:)`` gives the voices
-/// session-wide labels (instant, on the caller's tracker).
-public struct LiveSpeakerLabeller: Sendable {
+/// ``LiveDiarization/label(_:in:previous:tracker:)`` gives only the turns. The console also
+/// needs the tracker's events (to announce, name and merge speakers) and each voice's solo
+/// audio (to enroll it on request), and it runs the slow models away from the state the
+/// tracker lives in: ``analyze(_:)`` runs the models, ``assign(_:utterance:previous:tracker:)``
+/// gives the voices session-wide labels at once.
+extension LiveDiarization {
     /// One local voice of an utterance with its print.
-    public struct Voice: Sendable {
+    public struct UtteranceVoice: Sendable {
         /// The local diarizer's label, or nil for a whole-utterance voice.
         public var localSpeaker: String?
         /// The audio the print was made from: where only this voice speaks.
@@ -22,53 +16,42 @@ public struct LiveSpeakerLabeller: Sendable {
     }
 
     /// What the models found in an utterance, before session-wide labels.
-    public struct Analysis: Sendable {
-        /// The window the utterance was analysed in.
-        public var window: LiveAudioWindow
+    public struct UtteranceAnalysis: Sendable {
         /// The local diarizer's turns, in session time.
         public var localTurns: [SpeakerTurn]
         /// A print for every voice with enough solo speech, in local label order.
-        public var voices: [Voice]
+        public var voices: [UtteranceVoice]
     }
 
     /// An utterance's turns with session-wide labels, and what the tracker noticed.
-    public struct Labelling: Sendable {
+    public struct UtteranceLabelling: Sendable {
         public var turns: [SpeakerTurn]
         public var events: [LiveSpeakerTracker.Event]
-        /// Each labelled voice's solo audio, by session-wide label, for enrollment.
+        /// Each labelled voice's solo audio, by session-wide label.
         public var voiceSamples: [(label: String, samples: [Float])]
     }
 
-    public var local: any Diarizer
-    public var embedder: any SpeakerEmbedder
-    /// Seconds of audio around each utterance given to the models.
-    public var padding: Double
     /// The least audio that gives a usable voice print (half a second, as CAM++ needs).
-    public var minimumVoiceFrames: Int
-    /// The most solo audio per voice used for a print, in seconds.
-    public var voiceLimit: Double
-
-    /// Takes the parts and padding of `diarization`; its tracker stays with the caller.
-    public init(_ diarization: LiveDiarization, minimumVoiceFrames: Int = 8_000, voiceLimit: Double = 20) {
-        local = diarization.local
-        embedder = diarization.embedder
-        padding = diarization.padding
-        self.minimumVoiceFrames = minimumVoiceFrames
-        self.voiceLimit = voiceLimit
-    }
+    static let minimumVoiceFrames = 8_000
+    /// The most solo audio per voice a print is made from, in seconds.
+    static let voiceLimit = 20.0
 
     /// Diarizes the utterance in `window` and makes a print for each voice in it.
     ///
     /// Without local turns (too short or too faint for the segmentation model) the whole
     /// window is one voice when it is long enough for a print.
-    public func analyze(_ window: LiveAudioWindow) async throws -> Analysis {
+    public func analyze(_ window: LiveAudioWindow) async throws -> UtteranceAnalysis {
         let audio = window.samples
         let localTurns = try await local.diarize(audio, speakerCount: nil)
-        var voices: [Voice] = []
+        var voices: [UtteranceVoice] = []
         if localTurns.isEmpty {
-            if audio.count >= minimumVoiceFrames {
+            if audio.count >= Self.minimumVoiceFrames {
                 voices.append(
-                    Voice(localSpeaker: nil, samples: audio, embedding: try await embedder.embedding(of: audio))
+                    UtteranceVoice(
+                        localSpeaker: nil,
+                        samples: audio,
+                        embedding: try await embedder.embedding(of: audio)
+                    )
                 )
             }
         } else {
@@ -78,29 +61,33 @@ public struct LiveSpeakerLabeller: Sendable {
                         of: speaker,
                         turns: localTurns,
                         in: audio,
-                        limit: voiceLimit,
-                        minimumFrames: minimumVoiceFrames
+                        limit: Self.voiceLimit,
+                        minimumFrames: Self.minimumVoiceFrames
                     )
                 else { continue }
                 voices.append(
-                    Voice(localSpeaker: speaker, samples: solo, embedding: try await embedder.embedding(of: solo))
+                    UtteranceVoice(
+                        localSpeaker: speaker,
+                        samples: solo,
+                        embedding: try await embedder.embedding(of: solo)
+                    )
                 )
             }
         }
-        return Analysis(window: window, localTurns: localTurns.map(window.sessionTurn), voices: voices)
+        return UtteranceAnalysis(localTurns: localTurns.map(window.sessionTurn), voices: voices)
     }
 
     /// Gives the analysed voices session-wide labels on `tracker`.
     ///
     /// - Parameters:
-    ///   - utterance: The region the turns are reported over when the window had no local turns.
+    ///   - utterance: The region the turn is reported over when the window had no local turns.
     ///   - previous: The last labelled turn: voices too short for a print are taken to be theirs.
     public static func assign(
-        _ analysis: Analysis,
+        _ analysis: UtteranceAnalysis,
         utterance: SpeechRegion,
         previous: SpeakerTurn?,
         tracker: inout LiveSpeakerTracker
-    ) -> Labelling {
+    ) -> UtteranceLabelling {
         var events: [LiveSpeakerTracker.Event] = []
         var voiceSamples: [(label: String, samples: [Float])] = []
         var labels: [String: String] = [:]
@@ -117,15 +104,15 @@ public struct LiveSpeakerLabeller: Sendable {
         }
         guard !analysis.localTurns.isEmpty else {
             guard let label = wholeLabel ?? previous?.speaker else {
-                return Labelling(turns: [], events: events, voiceSamples: voiceSamples)
+                return UtteranceLabelling(turns: [], events: events, voiceSamples: voiceSamples)
             }
             let turn = SpeakerTurn(speaker: label, start: utterance.start, end: utterance.end)
-            return Labelling(turns: [turn], events: events, voiceSamples: voiceSamples)
+            return UtteranceLabelling(turns: [turn], events: events, voiceSamples: voiceSamples)
         }
         let turns = analysis.localTurns.compactMap { turn -> SpeakerTurn? in
             guard let label = labels[turn.speaker] ?? previous?.speaker else { return nil }
             return SpeakerTurn(speaker: label, start: turn.start, end: turn.end)
         }
-        return Labelling(turns: turns, events: events, voiceSamples: voiceSamples)
+        return UtteranceLabelling(turns: turns, events: events, voiceSamples: voiceSamples)
     }
 }

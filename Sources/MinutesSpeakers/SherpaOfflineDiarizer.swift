@@ -48,11 +48,18 @@ public final class SherpaOfflineDiarizer: Diarizer {
     public func diarize(_ samples: [Float], speakerCount: Int?) async throws -> [SpeakerTurn] {
         // The segmentation model needs at least a fraction of its 10-second window.
         guard samples.count >= 8_000 else { return [] }
-        return try await BlockingWork.run {
+        let turns = try await BlockingWork.run {
             try self.pipeline.withLock { pipeline in
                 pipeline.configure(self.configuration, speakerCount: speakerCount)
                 return try pipeline.process(samples)
             }
+        }
+        // The segmentation model pads the last 10 s window, and speech running to the end of
+        // the clip comes back reaching into that padding.
+        let duration = Double(samples.count) / 16_000
+        return turns.compactMap { turn in
+            let end = min(turn.end, duration)
+            return end > turn.start ? SpeakerTurn(speaker: turn.speaker, start: turn.start, end: end) : nil
         }
     }
 }

@@ -105,6 +105,20 @@ struct SpeakerModelsTests {
         #expect(try DiarizationScore.measure(reference: reference, hypothesis: turns).errorRate < 0.05)
     }
 
+    @Test func turnsEndWithinAClipCutMidSpeech() async throws {
+        // The segmentation model works on 10 s windows and pads the last one; speech running
+        // to the cut must not be reported past it.
+        for cut in [12.3, 17.75, 25.1] {
+            let samples = Array(try Self.devExcerpt("trn06").samples.prefix(Int(cut * 16_000)))
+            let diarizer = try SherpaOfflineDiarizer(configuration: .init(models: Self.models))
+
+            let turns = try await diarizer.diarize(samples, speakerCount: nil)
+
+            #expect(!turns.isEmpty)
+            #expect(turns.allSatisfy { $0.start >= 0 && $0.start < $0.end && $0.end <= cut }, "\(cut): \(turns)")
+        }
+    }
+
     @Test func missingModelsAndTooShortAudio() async throws {
         let missing = #expect(throws: MinutesError.self) {
             _ = try SherpaOfflineDiarizer(

@@ -15,12 +15,13 @@ import Glibc
 #endif
 
 /// `minutes bench live FILE [--speed X] [--model NAME]`: the live console's whole pipeline on
-/// a replayed recording, without a screen, timed as a person at the console would feel it.
+/// a replayed recording, timed as a person at the console would feel it.
 ///
 /// The file is replayed at `--speed` × real time into a real recorder (in a temporary
-/// directory) and an in-memory session; the events the console would show are consumed and
-/// timestamped. Latencies run from the end of speech (a voice activity region's end, placed on
-/// the clock by the replay's pace) to the event. Only `--speed 1` says whether a 2-core
+/// directory) and an in-memory session; the events the console would show are timestamped and
+/// drawn by the console's screen model into a cell grid (no terminal). Latencies run from the
+/// end of speech (a voice activity region's end, placed on the clock by the replay's pace) to
+/// the event. Only `--speed 1` says whether a 2-core
 /// machine keeps up; faster speeds are for a quick look and load the worker harder.
 struct BenchLiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -126,6 +127,8 @@ struct BenchLiveCommand: AsyncParsableCommand {
                 "CPU \(Self.format(cpu)) s in \(Self.format(wall)) s wall: "
                     + "\(Self.format(cpu / max(wall, 1e-9))) cores busy (of \(cores))"
             )
+            let frames = Percentiles(log.frameTimes.map { $0 * 1000 })
+            print("screen model (event → 80×24 frame), ms over \(log.frameTimes.count) frames: \(frames.summary)")
             print("peak memory: \(PeakMemory.megabytes) MB")
             let silence = Self.format(Double(statistics.gapFrames) / 16_000)
             print(
@@ -154,12 +157,21 @@ struct BenchLiveCommand: AsyncParsableCommand {
         var speakers = 0
         /// Seconds between successive partial captions of one utterance.
         var partialIntervals: [Double] = []
+        /// Seconds the screen model took to take each event and lay out an 80×24 frame.
+        var frameTimes: [Double] = []
 
+        /// Consumes the events as the console would: each goes through the console's state
+        /// machine and is rendered to a cell grid, as a terminal of the standard size shows it.
         static func record(_ events: AsyncStream<ConsoleEvent>) async -> EventLog {
             var log = EventLog()
             var lastPartial: (utterance: Int, at: ContinuousClock.Instant)?
+            var screen = ConsoleStateMachine(state: ConsoleState(title: "bench live", recordingsPath: "-"))
+            let renderer = ScreenRenderer()
             for await event in events {
                 let now = ContinuousClock.now
+                _ = screen.handle(event)
+                _ = renderer.render(screen.state, theme: .standard, size: .standard)
+                log.frameTimes.append(now.duration(to: .now).seconds)
                 switch event {
                 case .caption(let caption) where caption.isFinal:
                     log.finals += caption.text.isEmpty ? 0 : 1

@@ -29,10 +29,15 @@ struct EnrollmentTests {
         return (VoiceEnrollment(detector: detector, embedder: embedder), processor)
     }
 
-    private static func sample(_ voice: String) async throws -> [Float] {
-        try await EspeakSynthesizer().synthesize(
+    /// About 10 s of enrollment speech; `repeats` says it more than once, for voices that voice
+    /// activity hears only in part (espeak-ng's whisper, of which Silero heard 3.8 to 8 s
+    /// depending on what the process synthesized before).
+    private static func sample(_ voice: String, repeats: Int = 1) async throws -> [Float] {
+        let text =
             "Hello, this is a recording of my voice for the meeting assistant. I usually talk about budgets, "
-                + "schedules and the roadmap for the next quarter, and I will be in most of the weekly meetings.",
+            + "schedules and the roadmap for the next quarter, and I will be in most of the weekly meetings."
+        return try await EspeakSynthesizer().synthesize(
+            Array(repeating: text, count: repeats).joined(separator: " "),
             voice: voice
         )
     }
@@ -48,7 +53,7 @@ struct EnrollmentTests {
         let stranger = SpeakerProfile(
             id: ProfileID(rawValue: "prf_0000000000b2"),
             name: "Stranger",
-            voicePrints: try await enrollment.voicePrints(from: [try await Self.sample("en+whisper")]),
+            voicePrints: try await enrollment.voicePrints(from: [try await Self.sample("en+whisper", repeats: 2)]),
             createdAt: Date()
         )
         var processor = baseProcessor

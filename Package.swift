@@ -51,12 +51,13 @@ let package = Package(
         ),
         .target(
             name: "MinutesAudio",
-            dependencies: ["MinutesCore", "CALSA"]
+            dependencies: ["MinutesCore", "CALSA", "CMalloc"]
         ),
         .systemLibrary(name: "CWhisper", pkgConfig: "whisper"),
         .systemLibrary(name: "CSherpaOnnx", pkgConfig: "sherpa-onnx"),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(
             name: "MinutesSpeech",

@@ -6,11 +6,22 @@ public struct TranscriptionOptions: Sendable, Equatable {
     public var initialPrompt: String?
     /// Seconds added to every time in the result, to place a clip inside a longer session.
     public var timeOffset: Double
+    /// How many samples Whisper draws at each raised temperature when it decodes again.
+    ///
+    /// Whisper retries a greedy decode that looks like a hallucination (repetitive or unlikely
+    /// text); whisper.cpp's default is 5 samples. Each costs a decode and decoder memory.
+    public var fallbackCandidates: Int
 
-    public init(language: String = "en", initialPrompt: String? = nil, timeOffset: Double = 0) {
+    public init(
+        language: String = "en",
+        initialPrompt: String? = nil,
+        timeOffset: Double = 0,
+        fallbackCandidates: Int = 5
+    ) {
         self.language = language
         self.initialPrompt = initialPrompt
         self.timeOffset = timeOffset
+        self.fallbackCandidates = fallbackCandidates
     }
 }
 

@@ -17,7 +17,8 @@ public actor LiveCaptioner {
 
     /// - Parameters:
     ///   - transcriber: the speech-to-text engine.
-    ///   - options: language and prompt; the time offset is set per utterance.
+    ///   - options: language and prompt; the time offset is set per utterance, and Whisper's
+    ///     retries draw ``liveFallbackCandidates`` samples.
     ///   - partialInterval: seconds of new audio between partial decodes (1 s keeps a 2-core
     ///     machine well ahead of real time with tiny.en).
     public init(
@@ -26,9 +27,17 @@ public actor LiveCaptioner {
         partialInterval: Double = 1.0
     ) {
         self.transcriber = transcriber
+        var options = options
+        options.fallbackCandidates = Self.liveFallbackCandidates
         self.options = options
         self.partialInterval = partialInterval
     }
+
+    /// One sample per raised temperature when Whisper retries a doubtful decode, not
+    /// whisper.cpp's five: five decoders cost a five-way decode at the moment a caption is
+    /// already late, and whisper.cpp sizes its decoder cache for seven, which stayed in a
+    /// live meeting's memory for good (22 MB of the 500 MB budget; BENCHMARKS.md).
+    public static let liveFallbackCandidates = 1
 
     /// Starts a new utterance at `time` seconds into the session.
     public func beginUtterance(at time: Double) {

@@ -30,7 +30,13 @@ final class WhisperContext {
     }
 
     /// Transcribes 16 kHz mono samples; times in the result are seconds from the clip start.
-    func transcribe(_ samples: [Float], language: String, prompt: String?, threads: Int) throws -> [WhisperSegment] {
+    func transcribe(
+        _ samples: [Float],
+        language: String,
+        prompt: String?,
+        fallbackCandidates: Int,
+        threads: Int
+    ) throws -> [WhisperSegment] {
         let language = isMultilingual ? language : "en"
         var parameters = whisper_full_default_params(WHISPER_SAMPLING_GREEDY)
         parameters.n_threads = Int32(threads)
@@ -41,6 +47,7 @@ final class WhisperContext {
         parameters.token_timestamps = true
         parameters.no_context = true
         parameters.suppress_nst = true
+        parameters.greedy.best_of = Int32(max(1, fallbackCandidates))
         let status = language.withCString { languagePointer in
             withOptionalCString(prompt) { promptPointer in
                 parameters.language = languagePointer

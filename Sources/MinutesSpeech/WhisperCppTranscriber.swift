@@ -38,6 +38,7 @@ public final class WhisperCppTranscriber: Transcriber {
                     samples,
                     language: options.language,
                     prompt: options.initialPrompt,
+                    fallbackCandidates: options.fallbackCandidates,
                     threads: self.threads
                 )
             }

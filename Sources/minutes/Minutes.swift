@@ -1,4 +1,5 @@
 import ArgumentParser
+import MinutesAudio
 
 /// The `minutes` command.
 ///
@@ -30,6 +31,12 @@ struct Minutes: AsyncParsableCommand {
         ],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    /// Sets how the C heap returns memory before any engine loads, then runs the command.
+    static func main() async {
+        ProcessHeap.configure()
+        await main(nil)
+    }
 }
 
 enum MinutesVersion {

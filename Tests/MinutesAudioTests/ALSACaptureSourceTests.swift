@@ -23,7 +23,7 @@ struct ALSACaptureSourceTests {
         )
 
         // When it is captured
-        let chunks = await FileCapture.collect(source)
+        let chunks = await CaptureRun.collect(source)
 
         // Then 100 ms chunks carry exactly the file's samples, stamped in 16 kHz frames
         #expect(source.parameters.sampleRate == 16_000)
@@ -63,7 +63,7 @@ struct ALSACaptureSourceTests {
         )
 
         // When it is captured
-        let chunks = await FileCapture.collect(source)
+        let chunks = await CaptureRun.collect(source)
 
         // Then the device ran at 48 kHz stereo and the chunks hold 1.5 s of 16 kHz mono that equals
         // the file mixed down and resampled in one go
@@ -105,7 +105,7 @@ struct ALSACaptureSourceTests {
         )
 
         // When it is captured, then the samples arrive unchanged
-        let chunks = await FileCapture.collect(source)
+        let chunks = await CaptureRun.collect(source)
         #expect(source.parameters.sampleFormat == format)
         let identical = chunks.flatMap(\.samples) == expected
         #expect(identical, "the captured samples differ from the file's")
@@ -124,7 +124,7 @@ struct ALSACaptureSourceTests {
         )
 
         // When it is captured
-        let chunks = await FileCapture.collect(source)
+        let chunks = await CaptureRun.collect(source)
 
         // Then both are counted, the device was started again and capture went on to the end
         // (the file PCM reads its infile only on a successful read, so nothing is lost)
@@ -153,7 +153,7 @@ struct ALSACaptureSourceTests {
         )
 
         // When it is captured
-        let chunks = await FileCapture.collect(source)
+        let chunks = await CaptureRun.collect(source)
 
         // Then the stream finishes with the four periods read before, and a reason to show
         let delivered = chunks.flatMap(\.samples).map { Int16(exactly: $0 * 32_768) }
@@ -422,27 +422,5 @@ private enum FileCapture {
             }
             """
         return try ALSACaptureSource(configuration: configuration, alsaConfiguration: text, hooks: hooks)
-    }
-
-    /// Runs `source` and collects every chunk until the stream ends.
-    static func collect(_ source: ALSACaptureSource) async -> [AudioChunk] {
-        await withTaskGroup(of: [AudioChunk].self) { group in
-            group.addTask {
-                await source.run()
-                return []
-            }
-            group.addTask {
-                var chunks: [AudioChunk] = []
-                for await chunk in source.chunks {
-                    chunks.append(chunk)
-                }
-                return chunks
-            }
-            var all: [AudioChunk] = []
-            for await result in group {
-                all += result
-            }
-            return all
-        }
     }
 }

@@ -15,7 +15,7 @@ struct ReplaySourceTests {
         let source = try ReplaySource(path: path, speed: 1, clock: clock)
 
         // When it is replayed
-        let chunks = await Replay.collect(source)
+        let chunks = await CaptureRun.collect(source)
 
         // Then each chunk was due when its last sample would have been captured
         #expect(chunks.map(\.samples.count) == [1_600, 1_600, 1_600, 1_600, 1_600, 800])
@@ -39,7 +39,7 @@ struct ReplaySourceTests {
         let clock = SteppingClock()
         let source = try ReplaySource(path: path, speed: 2.5, clock: clock)
 
-        let chunks = await Replay.collect(source)
+        let chunks = await CaptureRun.collect(source)
 
         #expect(chunks.count == 4)
         let expected = [40, 80, 120, 160].map { Duration.milliseconds($0) }
@@ -60,7 +60,7 @@ struct ReplaySourceTests {
         var expected: [AudioChunk] = []
         try AudioFileStream(path: path).forEachChunk { expected.append($0) }
 
-        let chunks = await Replay.collect(try ReplaySource(path: path, speed: 1, clock: SteppingClock()))
+        let chunks = await CaptureRun.collect(try ReplaySource(path: path, speed: 1, clock: SteppingClock()))
 
         #expect(chunks.map(\.startFrame) == expected.map(\.startFrame))
         let identical = chunks == expected
@@ -222,30 +222,6 @@ struct ReplaySourceTests {
         }
         #expect(throws: MinutesError(.invalidInput, "")) {
             try ReplaySource(path: directory.file("missing.wav"), speed: 1, clock: SteppingClock())
-        }
-    }
-}
-
-/// Runs replays to the end.
-private enum Replay {
-    static func collect(_ source: ReplaySource<SteppingClock>) async -> [AudioChunk] {
-        await withTaskGroup(of: [AudioChunk].self) { group in
-            group.addTask {
-                await source.run()
-                return []
-            }
-            group.addTask {
-                var chunks: [AudioChunk] = []
-                for await chunk in source.chunks {
-                    chunks.append(chunk)
-                }
-                return chunks
-            }
-            var all: [AudioChunk] = []
-            for await result in group {
-                all += result
-            }
-            return all
         }
     }
 }

@@ -11,17 +11,23 @@ public struct TranscriptionOptions: Sendable, Equatable {
     /// Whisper retries a greedy decode that looks like a hallucination (repetitive or unlikely
     /// text); whisper.cpp's default is 5 samples. Each costs a decode and decoder memory.
     public var fallbackCandidates: Int
+    /// Whether Whisper's encoder looks at the clip (with a margin) instead of a full
+    /// 30-second window: several times faster for a short utterance, which is what live
+    /// captions are. Whole recordings are decoded in full windows, as Whisper was trained.
+    public var encoderFitsClip: Bool
 
     public init(
         language: String = "en",
         initialPrompt: String? = nil,
         timeOffset: Double = 0,
-        fallbackCandidates: Int = 5
+        fallbackCandidates: Int = 5,
+        encoderFitsClip: Bool = false
     ) {
         self.language = language
         self.initialPrompt = initialPrompt
         self.timeOffset = timeOffset
         self.fallbackCandidates = fallbackCandidates
+        self.encoderFitsClip = encoderFitsClip
     }
 }
 

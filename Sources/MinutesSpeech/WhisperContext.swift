@@ -30,14 +30,8 @@ final class WhisperContext {
     }
 
     /// Transcribes 16 kHz mono samples; times in the result are seconds from the clip start.
-    func transcribe(
-        _ samples: [Float],
-        language: String,
-        prompt: String?,
-        fallbackCandidates: Int,
-        threads: Int
-    ) throws -> [WhisperSegment] {
-        let language = isMultilingual ? language : "en"
+    func transcribe(_ samples: [Float], options: TranscriptionOptions, threads: Int) throws -> [WhisperSegment] {
+        let language = isMultilingual ? options.language : "en"
         var parameters = whisper_full_default_params(WHISPER_SAMPLING_GREEDY)
         parameters.n_threads = Int32(threads)
         parameters.print_progress = false
@@ -47,9 +41,12 @@ final class WhisperContext {
         parameters.token_timestamps = true
         parameters.no_context = true
         parameters.suppress_nst = true
-        parameters.greedy.best_of = Int32(max(1, fallbackCandidates))
+        parameters.greedy.best_of = Int32(max(1, options.fallbackCandidates))
+        if options.encoderFitsClip {
+            parameters.audio_ctx = Int32(Self.encoderFrames(forSamples: samples.count))
+        }
         let status = language.withCString { languagePointer in
-            withOptionalCString(prompt) { promptPointer in
+            withOptionalCString(options.initialPrompt) { promptPointer in
                 parameters.language = languagePointer
                 parameters.detect_language = false
                 parameters.initial_prompt = promptPointer
@@ -62,6 +59,22 @@ final class WhisperContext {
             throw MinutesError(.invalidInput, "whisper.cpp failed to transcribe (status \(status))")
         }
         return (0..<whisper_full_n_segments(pointer)).map(segment(at:))
+    }
+
+    /// Encoder frames for a clip of `count` samples: one per 20 ms, with a margin and a floor,
+    /// in whole blocks of 256, never more than Whisper's 30-second window.
+    ///
+    /// Whisper was trained on 30-second windows; a much shorter encoder window can make it
+    /// lose track of where speech ends and repeat itself or stop early. The window is never
+    /// cut below 10.24 s (512 frames) and always reaches 5.12 s (256 frames) past the clip:
+    /// the LibriVox clips and jfk.wav then come out word for word as with full windows.
+    /// whisper.cpp pads the encoder's output to a multiple of 256 frames for flash attention
+    /// and leaves in the padding what an earlier, longer window wrote there: a window of 806
+    /// frames after one of 756 turned jfk.wav's "ask not" into "asked not". Whole blocks leave
+    /// no padding to read.
+    static func encoderFrames(forSamples count: Int) -> Int {
+        let wanted = max(512, (count + 319) / 320 + 256)
+        return min(1_500, (wanted + 255) / 256 * 256)
     }
 
     private func segment(at index: Int32) -> WhisperSegment {

@@ -34,13 +34,7 @@ public final class WhisperCppTranscriber: Transcriber {
         guard samples.count >= 1_600 else { return [] }
         let segments = try await BlockingWork.run {
             try self.context.withLock { context in
-                try context.transcribe(
-                    samples,
-                    language: options.language,
-                    prompt: options.initialPrompt,
-                    fallbackCandidates: options.fallbackCandidates,
-                    threads: self.threads
-                )
+                try context.transcribe(samples, options: options, threads: self.threads)
             }
         }
         return segments.compactMap { Self.draft(from: $0, offset: options.timeOffset) }

@@ -14,11 +14,16 @@ struct WhisperTranscriberTests {
         )
     }
 
-    @Test func jfkIsTranscribedWordForWordWithWordTimes() async throws {
+    /// Both encoder windows: Whisper's full 30 s, and one fitted to the clip as live captions use.
+    @Test(arguments: [false, true])
+    func jfkIsTranscribedWordForWordWithWordTimes(encoderFitsClip: Bool) async throws {
         let transcriber = try Self.transcriber.get()
         let samples = try AudioFile.load16kMono(TestData.jfk)
 
-        let segments = try await transcriber.transcribe(samples, options: TranscriptionOptions(timeOffset: 100))
+        let segments = try await transcriber.transcribe(
+            samples,
+            options: TranscriptionOptions(timeOffset: 100, encoderFitsClip: encoderFitsClip)
+        )
 
         let text = segments.map(\.text).joined(separator: " ")
         #expect(TranscriptNormalizer.words(text) == TranscriptNormalizer.words(TestData.jfkTranscript), "\(text)")
@@ -29,18 +34,18 @@ struct WhisperTranscriberTests {
         #expect(words.allSatisfy { (0...1).contains($0.confidence) })
     }
 
-    @Test func librivoxWordErrorRateIsUnderTenPercent() async throws {
+    @Test(arguments: [false, true])
+    func librivoxWordErrorRateIsUnderTenPercent(encoderFitsClip: Bool) async throws {
         let transcriber = try Self.transcriber.get()
         var total = WordErrorRate.zero
         for clip in try TestData.librivox() {
             let samples = try AudioFile.load16kMono(clip.path)
-            let text = try await transcriber.transcribe(samples, options: TranscriptionOptions()).map(\.text).joined(
-                separator: " "
-            )
+            let options = TranscriptionOptions(encoderFitsClip: encoderFitsClip)
+            let text = try await transcriber.transcribe(samples, options: options).map(\.text).joined(separator: " ")
             total = total + WordErrorRate.measure(reference: clip.reference, hypothesis: text)
         }
         #expect(total.referenceWords == 71)
-        print("LibriVox WER (tiny.en): \(total.rate) over \(total.referenceWords) words")
+        print("LibriVox WER (tiny.en, encoder fits clip: \(encoderFitsClip)): \(total.rate) over 71 words")
         #expect(total.rate < 0.10, "WER \(total.rate)")
     }
 

@@ -6,11 +6,8 @@ public struct TranscriptionOptions: Sendable, Equatable {
     public var initialPrompt: String?
     /// Seconds added to every time in the result, to place a clip inside a longer session.
     public var timeOffset: Double
-    /// How many samples Whisper draws at each raised temperature when it decodes again.
-    ///
-    /// Whisper retries a greedy decode that looks like a hallucination (repetitive or unlikely
-    /// text); whisper.cpp's default is 5 samples. Each costs a decode and decoder memory.
-    public var fallbackCandidates: Int
+    /// When Whisper decodes a clip again at a raised temperature.
+    public var fallback: TranscriptionFallback
     /// Whether Whisper's encoder looks at the clip (with a margin) instead of a full
     /// 30-second window: several times faster for a short utterance, which is what live
     /// captions are. Whole recordings are decoded in full windows, as Whisper was trained.
@@ -20,15 +17,25 @@ public struct TranscriptionOptions: Sendable, Equatable {
         language: String = "en",
         initialPrompt: String? = nil,
         timeOffset: Double = 0,
-        fallbackCandidates: Int = 5,
+        fallback: TranscriptionFallback = .whenRepetitiveOrUnlikely,
         encoderFitsClip: Bool = false
     ) {
         self.language = language
         self.initialPrompt = initialPrompt
         self.timeOffset = timeOffset
-        self.fallbackCandidates = fallbackCandidates
+        self.fallback = fallback
         self.encoderFitsClip = encoderFitsClip
     }
+}
+
+/// When Whisper distrusts a greedy decode and tries again at a raised temperature.
+public enum TranscriptionFallback: Sendable, Equatable {
+    /// whisper.cpp's default: when the text repeats itself or its words are unlikely (average
+    /// log probability under −1), drawing five samples per temperature.
+    case whenRepetitiveOrUnlikely
+    /// Only when the text repeats itself, one sample per temperature. Faint or noisy speech
+    /// decodes "unlikely" almost every time, and each retry costs a whole decode.
+    case whenRepetitive
 }
 
 /// Speech to text: 16 kHz mono samples in, timed segments with words out.

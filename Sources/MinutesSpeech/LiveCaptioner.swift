@@ -17,10 +17,10 @@ public actor LiveCaptioner {
 
     /// - Parameters:
     ///   - transcriber: the speech-to-text engine.
-    ///   - options: language and prompt; the time offset is set per utterance, Whisper's
-    ///     retries draw ``liveFallbackCandidates`` samples, and its encoder looks at the
-    ///     utterance rather than a full 30-second window (2–3 times faster for a few seconds
-    ///     of speech: the final caption arrives in 0.3 s instead of 1 s).
+    ///   - options: language and prompt; the time offset is set per utterance, and decoding
+    ///     is set for latency: Whisper's encoder looks at the utterance rather than a full
+    ///     30-second window (the final caption in 0.3 s instead of 1 s for a few seconds of
+    ///     speech), and it retries only text that repeats itself (``TranscriptionFallback``).
     ///   - partialInterval: seconds of new audio between partial decodes (1 s keeps a 2-core
     ///     machine well ahead of real time with tiny.en).
     public init(
@@ -30,17 +30,11 @@ public actor LiveCaptioner {
     ) {
         self.transcriber = transcriber
         var options = options
-        options.fallbackCandidates = Self.liveFallbackCandidates
+        options.fallback = .whenRepetitive
         options.encoderFitsClip = true
         self.options = options
         self.partialInterval = partialInterval
     }
-
-    /// One sample per raised temperature when Whisper retries a doubtful decode, not
-    /// whisper.cpp's five: five decoders cost a five-way decode at the moment a caption is
-    /// already late, and whisper.cpp sizes its decoder cache for seven, which stayed in a
-    /// live meeting's memory for good (22 MB of the 500 MB budget; BENCHMARKS.md).
-    public static let liveFallbackCandidates = 1
 
     /// Starts a new utterance at `time` seconds into the session.
     public func beginUtterance(at time: Double) {

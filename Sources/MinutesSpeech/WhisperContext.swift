@@ -41,7 +41,10 @@ final class WhisperContext {
         parameters.token_timestamps = true
         parameters.no_context = true
         parameters.suppress_nst = true
-        parameters.greedy.best_of = Int32(max(1, options.fallbackCandidates))
+        if options.fallback == .whenRepetitive {
+            parameters.greedy.best_of = 1
+            parameters.logprob_thold = -.infinity
+        }
         if options.encoderFitsClip {
             parameters.audio_ctx = Int32(Self.encoderFrames(forSamples: samples.count))
         }

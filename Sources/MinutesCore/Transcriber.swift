@@ -8,23 +8,27 @@ public struct TranscriptionOptions: Sendable, Equatable {
     public var timeOffset: Double
     /// When Whisper decodes a clip again at a raised temperature.
     public var fallback: TranscriptionFallback
-    /// Whether Whisper's encoder looks at the clip (with a margin) instead of a full
-    /// 30-second window: several times faster for a short utterance, which is what live
-    /// captions are. Whole recordings are decoded in full windows, as Whisper was trained.
-    public var encoderFitsClip: Bool
+    /// Whether Whisper's work is sized to the clip.
+    ///
+    /// Its encoder then looks at the clip (with a margin) instead of a full 30-second window,
+    /// several times faster for a short utterance, and a segment may hold at most 8 tokens per
+    /// second of clip (fast speech is about 5), so text that loops on itself stops early
+    /// instead of filling Whisper's context. Live captions need both; whole recordings are
+    /// decoded as Whisper was trained.
+    public var fitsDecodingToClip: Bool
 
     public init(
         language: String = "en",
         initialPrompt: String? = nil,
         timeOffset: Double = 0,
         fallback: TranscriptionFallback = .whenRepetitiveOrUnlikely,
-        encoderFitsClip: Bool = false
+        fitsDecodingToClip: Bool = false
     ) {
         self.language = language
         self.initialPrompt = initialPrompt
         self.timeOffset = timeOffset
         self.fallback = fallback
-        self.encoderFitsClip = encoderFitsClip
+        self.fitsDecodingToClip = fitsDecodingToClip
     }
 }
 
@@ -36,6 +40,8 @@ public enum TranscriptionFallback: Sendable, Equatable {
     /// Only when the text repeats itself, one sample per temperature. Faint or noisy speech
     /// decodes "unlikely" almost every time, and each retry costs a whole decode.
     case whenRepetitive
+    /// Never: the greedy decode stands, as for a partial caption the final one replaces.
+    case never
 }
 
 /// Speech to text: 16 kHz mono samples in, timed segments with words out.

@@ -28,6 +28,14 @@ public struct SpeechEngines: Sendable {
         return try SileroVoiceActivityDetector(configuration: activity)
     }
 
+    /// Voice activity as the live console slices utterances (at most
+    /// ``VoiceActivityConfiguration/liveMaximumSpeech`` seconds each).
+    public func liveVoiceActivity(threshold: Float? = nil) throws -> SileroVoiceActivityDetector {
+        var activity = try voiceActivity(threshold: threshold).configuration
+        activity.maximumSpeech = VoiceActivityConfiguration.liveMaximumSpeech
+        return try SileroVoiceActivityDetector(configuration: activity)
+    }
+
     public func fileTranscriber() throws -> FileTranscriber {
         FileTranscriber(transcriber: try transcriber(), detector: try voiceActivity())
     }

@@ -20,7 +20,8 @@ public actor LiveCaptioner {
     ///   - options: language and prompt; the time offset is set per utterance, and decoding
     ///     is set for latency: Whisper's encoder looks at the utterance rather than a full
     ///     30-second window (the final caption in 0.3 s instead of 1 s for a few seconds of
-    ///     speech), and it retries only text that repeats itself (``TranscriptionFallback``).
+    ///     speech); a final decode is retried only when its text repeats itself, a partial one
+    ///     never, since the final caption replaces it (``TranscriptionFallback``).
     ///   - partialInterval: seconds of new audio between partial decodes (1 s keeps a 2-core
     ///     machine well ahead of real time with tiny.en).
     public init(
@@ -30,8 +31,7 @@ public actor LiveCaptioner {
     ) {
         self.transcriber = transcriber
         var options = options
-        options.fallback = .whenRepetitive
-        options.encoderFitsClip = true
+        options.fitsDecodingToClip = true
         self.options = options
         self.partialInterval = partialInterval
     }
@@ -50,7 +50,7 @@ public actor LiveCaptioner {
         audio += samples
         guard Double(audio.count - decodedLength) >= partialInterval * 16_000 else { return nil }
         decodedLength = audio.count
-        let words = try await decode().flatMap { $0.text.split(separator: " ").map(String.init) }
+        let words = try await decode(fallback: .never).flatMap { $0.text.split(separator: " ").map(String.init) }
         let tentative = agreement.update(with: words)
         return LiveCaption(
             utterance: utteranceCount,
@@ -66,7 +66,7 @@ public actor LiveCaptioner {
     /// - Returns: the final caption, or nil when the utterance held no words.
     public func endUtterance() async throws -> LiveCaption? {
         defer { utteranceCount += 1 }
-        let segments = try await decode()
+        let segments = try await decode(fallback: .whenRepetitive)
         guard !segments.isEmpty else { return nil }
         return LiveCaption(
             utterance: utteranceCount,
@@ -79,9 +79,10 @@ public actor LiveCaptioner {
         )
     }
 
-    private func decode() async throws -> [SegmentDraft] {
+    private func decode(fallback: TranscriptionFallback) async throws -> [SegmentDraft] {
         var utteranceOptions = options
         utteranceOptions.timeOffset = start
+        utteranceOptions.fallback = fallback
         return try await transcriber.transcribe(audio, options: utteranceOptions)
     }
 }

@@ -41,12 +41,18 @@ final class WhisperContext {
         parameters.token_timestamps = true
         parameters.no_context = true
         parameters.suppress_nst = true
-        if options.fallback == .whenRepetitive {
+        switch options.fallback {
+        case .whenRepetitiveOrUnlikely:
+            break
+        case .whenRepetitive:
             parameters.greedy.best_of = 1
             parameters.logprob_thold = -.infinity
+        case .never:
+            parameters.temperature_inc = 0
         }
-        if options.encoderFitsClip {
+        if options.fitsDecodingToClip {
             parameters.audio_ctx = Int32(Self.encoderFrames(forSamples: samples.count))
+            parameters.max_tokens = Int32(Self.tokenLimit(forSamples: samples.count))
         }
         let status = language.withCString { languagePointer in
             withOptionalCString(options.initialPrompt) { promptPointer in
@@ -78,6 +84,12 @@ final class WhisperContext {
     static func encoderFrames(forSamples count: Int) -> Int {
         let wanted = max(512, (count + 319) / 320 + 256)
         return min(1_500, (wanted + 255) / 256 * 256)
+    }
+
+    /// The most tokens a segment of a clip of `count` samples may hold when decoding fits the
+    /// clip: 8 per second, and 16 more for punctuation and short clips.
+    static func tokenLimit(forSamples count: Int) -> Int {
+        16 + count * 8 / 16_000
     }
 
     private func segment(at index: Int32) -> WhisperSegment {

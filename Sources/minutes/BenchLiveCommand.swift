@@ -64,7 +64,7 @@ struct BenchLiveCommand: AsyncParsableCommand {
             let session = try await orchestrator.createSession(title: "bench live")
             let source = try ReplaySource(path: file, speed: speed)
             let transcriber = try engines.transcriber()
-            let activity = try engines.voiceActivity()
+            let activity = try engines.liveVoiceActivity()
             let meeting = LiveMeeting(
                 source: source,
                 recorder: try RecordingWriter(

@@ -82,10 +82,10 @@ struct ConsoleCommand: AsyncParsableCommand {
             let meeting = LiveMeeting(
                 source: source,
                 recorder: recorder,
-                voiceActivity: try engines.voiceActivity().makeStream(),
+                voiceActivity: try engines.liveVoiceActivity().makeStream(),
                 captioner: LiveCaptioner(transcriber: try engines.transcriber(), options: engines.options),
                 labeller: LiveDiarization(
-                    detector: try engines.voiceActivity(),
+                    detector: try engines.liveVoiceActivity(),
                     embedder: try engines.embedder(),
                     local: try engines.diarizer()
                 ),

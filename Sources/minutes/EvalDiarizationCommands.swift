@@ -96,7 +96,7 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                     var tracker = LiveSpeakerTracker()
                     if let join { tracker.configuration.joinThreshold = join }
                     var diarization = LiveDiarization(
-                        detector: try engines.voiceActivity(threshold: vadThreshold),
+                        detector: try engines.liveVoiceActivity(threshold: vadThreshold),
                         embedder: try engines.embedder(),
                         local: try engines.diarizer(threshold: threshold),
                         tracker: tracker

@@ -16,13 +16,13 @@ struct WhisperTranscriberTests {
 
     /// Both encoder windows: Whisper's full 30 s, and one fitted to the clip as live captions use.
     @Test(arguments: [false, true])
-    func jfkIsTranscribedWordForWordWithWordTimes(encoderFitsClip: Bool) async throws {
+    func jfkIsTranscribedWordForWordWithWordTimes(fitsDecodingToClip: Bool) async throws {
         let transcriber = try Self.transcriber.get()
         let samples = try AudioFile.load16kMono(TestData.jfk)
 
         let segments = try await transcriber.transcribe(
             samples,
-            options: TranscriptionOptions(timeOffset: 100, encoderFitsClip: encoderFitsClip)
+            options: TranscriptionOptions(timeOffset: 100, fitsDecodingToClip: fitsDecodingToClip)
         )
 
         let text = segments.map(\.text).joined(separator: " ")
@@ -35,17 +35,17 @@ struct WhisperTranscriberTests {
     }
 
     @Test(arguments: [false, true])
-    func librivoxWordErrorRateIsUnderTenPercent(encoderFitsClip: Bool) async throws {
+    func librivoxWordErrorRateIsUnderTenPercent(fitsDecodingToClip: Bool) async throws {
         let transcriber = try Self.transcriber.get()
         var total = WordErrorRate.zero
         for clip in try TestData.librivox() {
             let samples = try AudioFile.load16kMono(clip.path)
-            let options = TranscriptionOptions(encoderFitsClip: encoderFitsClip)
+            let options = TranscriptionOptions(fitsDecodingToClip: fitsDecodingToClip)
             let text = try await transcriber.transcribe(samples, options: options).map(\.text).joined(separator: " ")
             total = total + WordErrorRate.measure(reference: clip.reference, hypothesis: text)
         }
         #expect(total.referenceWords == 71)
-        print("LibriVox WER (tiny.en, encoder fits clip: \(encoderFitsClip)): \(total.rate) over 71 words")
+        print("LibriVox WER (tiny.en, decoding fits clip: \(fitsDecodingToClip)): \(total.rate) over 71 words")
         #expect(total.rate < 0.10, "WER \(total.rate)")
     }
 

@@ -101,8 +101,11 @@ extension LiveMeeting {
                 statistics.closingDelays.append(speechEnded.duration(to: closed).seconds)
             }
             job = .end(.init(region: region, window: window, speechEnded: speechEnded, closed: closed))
+            // The partial caption being decoded would be replaced at once by the final one.
+            partialDecode?.cancel()
         case .discard:
             job = .discard
+            partialDecode?.cancel()
         }
         pendingWork += 1
         workSink.yield(LiveWork(job: job, capturedThrough: statistics.capturedSeconds))

@@ -86,9 +86,14 @@ extension LiveMeeting {
         heldAudio = []
         captionedThrough += Double(samples.count) / 16_000
         appendedSinceDecode += samples.count
+        // A task of its own, so that the capture path can cancel it when voice activity ends
+        // the utterance: the final caption then waits for nothing.
+        let decode = Task { [captioner] in try await captioner.append(samples) }
+        partialDecode = decode
+        defer { partialDecode = nil }
         do {
             let started = clock.now
-            guard let partial = try await captioner.append(samples) else { return }
+            guard let partial = try await decode.value else { return }
             appendedSinceDecode = 0
             let now = clock.now
             statistics.partialDecodes.append(started.duration(to: now).seconds)
@@ -97,6 +102,9 @@ extension LiveMeeting {
             }
             lastPartial = now
             emit(.caption(partial))
+        } catch is CancellationError {
+            appendedSinceDecode = 0
+            statistics.abandonedPartials += 1
         } catch {
             appendedSinceDecode = 0
             logger.error("partial caption failed", metadata: ["error": "\(error)"])

@@ -85,6 +85,8 @@ public actor LiveMeeting<C: Clock> where C.Duration == Duration {
     var heldAudio: [Float] = []
     /// Frames given to the captioner since its last decode.
     var appendedSinceDecode = 0
+    /// The partial decode running now, which the end of its utterance cancels.
+    var partialDecode: Task<LiveCaption?, any Error>?
     /// The RMS of the utterance's loudest chunk so far, against which pauses are judged.
     var utteranceLoudness = 0.0
     var lastPartial: C.Instant?

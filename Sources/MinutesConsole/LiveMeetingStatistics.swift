@@ -24,6 +24,8 @@ public struct LiveMeetingStatistics: Sendable, Equatable {
     public var finalDecodes: [Double] = []
     /// Seconds each partial decode took.
     public var partialDecodes: [Double] = []
+    /// Partial decodes stopped because their utterance ended while they ran.
+    public var abandonedPartials = 0
     /// Seconds each utterance's speaker labelling and storing took.
     public var labellings: [Double] = []
     /// Seconds between successive partial captions of one utterance.

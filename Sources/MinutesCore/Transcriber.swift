@@ -47,5 +47,6 @@ public enum TranscriptionFallback: Sendable, Equatable {
 /// Speech to text: 16 kHz mono samples in, timed segments with words out.
 public protocol Transcriber: Sendable {
     /// Transcribes `samples` (16 kHz mono). Silence yields no segments, never invented text.
+    /// An engine may stop early with `CancellationError` when the calling task is cancelled.
     func transcribe(_ samples: [Float], options: TranscriptionOptions) async throws -> [SegmentDraft]
 }

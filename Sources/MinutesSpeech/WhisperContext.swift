@@ -30,7 +30,14 @@ final class WhisperContext {
     }
 
     /// Transcribes 16 kHz mono samples; times in the result are seconds from the clip start.
-    func transcribe(_ samples: [Float], options: TranscriptionOptions, threads: Int) throws -> [WhisperSegment] {
+    /// - Throws: `CancellationError` when `abort` was raised before the decode finished.
+    func transcribe(
+        _ samples: [Float],
+        options: TranscriptionOptions,
+        threads: Int,
+        abort: WhisperAbortSignal
+    ) throws -> [WhisperSegment] {
+        guard !abort.isRaised else { throw CancellationError() }
         let language = isMultilingual ? options.language : "en"
         var parameters = whisper_full_default_params(WHISPER_SAMPLING_GREEDY)
         parameters.n_threads = Int32(threads)
@@ -54,6 +61,7 @@ final class WhisperContext {
             parameters.audio_ctx = Int32(Self.encoderFrames(forSamples: samples.count))
             parameters.max_tokens = Int32(Self.tokenLimit(forSamples: samples.count))
         }
+        abort.install(in: &parameters)
         let status = language.withCString { languagePointer in
             withOptionalCString(options.initialPrompt) { promptPointer in
                 parameters.language = languagePointer
@@ -65,6 +73,7 @@ final class WhisperContext {
             }
         }
         guard status == 0 else {
+            if abort.isRaised { throw CancellationError() }
             throw MinutesError(.invalidInput, "whisper.cpp failed to transcribe (status \(status))")
         }
         return (0..<whisper_full_n_segments(pointer)).map(segment(at:))

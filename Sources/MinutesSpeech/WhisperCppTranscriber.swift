@@ -5,7 +5,8 @@ import Synchronization
 /// Speech to text with whisper.cpp.
 ///
 /// One model context per transcriber, behind a mutex because whisper.cpp decodes in place.
-/// Decoding runs through ``BlockingWork``, off the Swift concurrency pool.
+/// Decoding runs through ``BlockingWork``, off the Swift concurrency pool, and stops early
+/// with `CancellationError` when the calling task is cancelled.
 public final class WhisperCppTranscriber: Transcriber {
     private let context: Mutex<WhisperContext>
     private let threads: Int
@@ -32,10 +33,19 @@ public final class WhisperCppTranscriber: Transcriber {
     public func transcribe(_ samples: [Float], options: TranscriptionOptions) async throws -> [SegmentDraft] {
         // whisper.cpp rejects clips shorter than 100 ms; they hold no words anyway.
         guard samples.count >= 1_600 else { return [] }
-        let segments = try await BlockingWork.run {
-            try self.context.withLock { context in
-                try context.transcribe(samples, options: options, threads: self.threads)
+        // Cancelling the calling task stops the decode where it is (a live caption that the
+        // end of its utterance made pointless), instead of when it would have finished.
+        let abort = WhisperAbortSignal()
+        let segments = try await withTaskCancellationHandler {
+            try await BlockingWork.run {
+                try withExtendedLifetime(abort) {
+                    try self.context.withLock { context in
+                        try context.transcribe(samples, options: options, threads: self.threads, abort: abort)
+                    }
+                }
             }
+        } onCancel: {
+            abort.raise()
         }
         return segments.compactMap { Self.draft(from: $0, offset: options.timeOffset) }
     }

@@ -114,6 +114,7 @@ struct BenchLiveCommand: AsyncParsableCommand {
             print("  of which the final decode: \(Percentiles(statistics.finalDecodes).summary)")
             print("partial caption interval, s: \(Percentiles(log.partialIntervals).summary)")
             print("partial decode, s: \(Percentiles(statistics.partialDecodes).summary)")
+            print("partial decodes abandoned when their utterance ended: \(statistics.abandonedPartials)")
             print("speaker labelling and storing per utterance, s: \(Percentiles(statistics.labellings).summary)")
             let labels = Percentiles(statistics.labelLatencies)
             print("speaker label latency (end of speech → segment stored), s: \(labels.summary)")

@@ -170,6 +170,7 @@ struct LiveScriptedHarness {
     init(
         directory: LiveTemporaryDirectory,
         source: LiveScriptedSource,
+        transcriber: any Transcriber = LiveHelloTranscriber(),
         tracker: LiveSpeakerTracker = LiveSpeakerTracker()
     ) async throws {
         orchestrator = SessionOrchestrator(store: LiveMemoryStore(), archive: InMemoryExportArchive(), logger: .quiet)
@@ -184,7 +185,7 @@ struct LiveScriptedHarness {
             source: source,
             recorder: try RecordingWriter(directory: directory.path, name: "scripted", sessionID: session.rawValue),
             voiceActivity: LiveEnergyVoiceActivity(),
-            captioner: LiveCaptioner(transcriber: LiveHelloTranscriber(), partialInterval: 0.5),
+            captioner: LiveCaptioner(transcriber: transcriber, partialInterval: 0.5),
             labeller: labeller,
             orchestrator: orchestrator,
             session: session,
@@ -195,20 +196,25 @@ struct LiveScriptedHarness {
     }
 }
 
-/// Delivers its samples in 100 ms chunks at once, then holds the stream open until
-/// ``release()``, and ends it as scripted.
+/// Delivers its samples in 100 ms chunks at once (part by part, each after the first on
+/// ``deliverNextPart()``), then holds the stream open until ``release()``, and ends it as
+/// scripted.
 final class LiveScriptedSource: CaptureSource {
     let chunks: AsyncStream<AudioChunk>
     let sampleRate = 16_000
     private let continuation: AsyncStream<AudioChunk>.Continuation
-    private let samples: [Float]
+    private let parts: [[Float]]
     private let ending: CaptureEnding
     private let gate: AsyncStream<Void>
     private let gateSink: AsyncStream<Void>.Continuation
     private let state = Mutex((statistics: CaptureStatistics(), calls: [String]()))
 
-    init(samples: [Float], ending: CaptureEnding) {
-        self.samples = samples
+    convenience init(samples: [Float], ending: CaptureEnding) {
+        self.init(parts: [samples], ending: ending)
+    }
+
+    init(parts: [[Float]], ending: CaptureEnding) {
+        self.parts = parts
         self.ending = ending
         (chunks, continuation) = AsyncStream.makeStream(of: AudioChunk.self)
         (gate, gateSink) = AsyncStream.makeStream(of: Void.self)
@@ -220,23 +226,36 @@ final class LiveScriptedSource: CaptureSource {
     var calls: [String] { state.withLock { $0.calls } }
 
     func run() async {
+        var gateSignals = gate.makeAsyncIterator()
+        let samples = Array(parts.joined())
         var start = 0
-        while start < samples.count {
-            let end = min(samples.count, start + 1_600)
-            continuation.yield(
-                AudioChunk(samples: Array(samples[start..<end]), startFrame: Int64(start), sampleRate: 16_000)
-            )
-            state.withLock { $0.statistics.producedChunks += 1 }
-            start = end
+        for (index, part) in parts.enumerated() {
+            if index > 0 {
+                _ = await gateSignals.next()
+            }
+            let partEnd = start + part.count
+            while start < partEnd {
+                let end = min(partEnd, start + 1_600)
+                continuation.yield(
+                    AudioChunk(samples: Array(samples[start..<end]), startFrame: Int64(start), sampleRate: 16_000)
+                )
+                state.withLock { $0.statistics.producedChunks += 1 }
+                start = end
+            }
         }
-        for await _ in gate {}
+        while await gateSignals.next() != nil {}
         state.withLock { state in
             if state.statistics.ending == nil { state.statistics.ending = ending }
         }
         continuation.finish()
     }
 
-    /// Lets the source end as scripted.
+    /// Lets the next part through.
+    func deliverNextPart() {
+        gateSink.yield()
+    }
+
+    /// Lets the rest through and the source end as scripted.
     func release() {
         gateSink.finish()
     }

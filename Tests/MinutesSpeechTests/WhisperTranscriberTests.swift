@@ -49,6 +49,22 @@ struct WhisperTranscriberTests {
         #expect(total.rate < 0.10, "WER \(total.rate)")
     }
 
+    @Test func aCancelledDecodeStopsAndTheModelDecodesAgainAfterwards() async throws {
+        // Given a decode of jfk.wav three times over (several decoder windows) under way
+        let transcriber = try Self.transcriber.get()
+        let jfk = try AudioFile.load16kMono(TestData.jfk)
+        let decode = Task { try await transcriber.transcribe(jfk + jfk + jfk, options: TranscriptionOptions()) }
+        try await Task.sleep(for: .milliseconds(100))
+
+        // When its task is cancelled, it ends with CancellationError rather than a transcript
+        decode.cancel()
+        await #expect(throws: CancellationError.self) { try await decode.value }
+
+        // Then the same model decodes the next clip in full
+        let text = try await transcriber.transcribe(jfk, options: TranscriptionOptions()).map(\.text).joined()
+        #expect(text.contains("ask not what your country can do for you"))
+    }
+
     @Test func silenceAndTooShortAudioGiveNoText() async throws {
         let transcriber = try Self.transcriber.get()
 

@@ -1,0 +1,73 @@
+import MinutesAudio
+import MinutesConsole
+import MinutesCore
+import Synchronization
+import Testing
+
+/// The end of an utterance cancels the partial decode still running for it, so the final
+/// caption does not wait for a partial caption it would replace at once.
+@Suite(.timeLimit(.minutes(1)))
+struct LivePartialCancellationTests {
+    @Test func theFinalCaptionDoesNotWaitForAPartialDecode() async throws {
+        // Given a transcriber whose first decode (a partial one) would never finish by itself
+        let directory = try LiveTemporaryDirectory()
+        let tones = LiveMeetingScriptedTests.tones([0.5])
+        let speech = 8_000 + 24_000
+        let source = LiveScriptedSource(
+            parts: [Array(tones[..<speech]), Array(tones[speech...])],
+            ending: .endOfInput
+        )
+        let transcriber = LiveStallingTranscriber()
+        let harness = try await LiveScriptedHarness(directory: directory, source: source, transcriber: transcriber)
+        let live = harness.meeting
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await live.run() }
+            var reader = LiveEventReader(live.events)
+
+            // When the tone has been heard and its partial decode is running, the pause comes
+            var stalls = transcriber.stalls.makeAsyncIterator()
+            _ = await stalls.next()
+            source.deliverNextPart()
+
+            // Then the utterance is stored with its final caption, and the partial was abandoned
+            let segment = await reader.next { $0.segment != nil }?.segment
+            #expect(segment?.text == "hello there")
+            #expect(await live.statistics.abandonedPartials == 1)
+            #expect(transcriber.calls == 2, "one abandoned partial decode, one final decode")
+
+            source.release()
+            _ = await live.waitForInputEnd()
+            await live.perform(.quit)
+            await reader.drain()
+            try await group.waitForAll()
+        }
+    }
+}
+
+/// Its first decode waits until its task is cancelled; the others hear "hello there".
+final class LiveStallingTranscriber: Transcriber {
+    /// Yields when the first decode has started waiting.
+    let stalls: AsyncStream<Void>
+    private let stallSink: AsyncStream<Void>.Continuation
+    private let count = Mutex(0)
+
+    init() {
+        (stalls, stallSink) = AsyncStream.makeStream(of: Void.self)
+    }
+
+    var calls: Int { count.withLock { $0 } }
+
+    func transcribe(_ samples: [Float], options: TranscriptionOptions) async throws -> [SegmentDraft] {
+        let call = count.withLock { count in
+            count += 1
+            return count
+        }
+        guard call == 1 else {
+            return try await LiveHelloTranscriber().transcribe(samples, options: options)
+        }
+        stallSink.yield()
+        try await Task.sleep(for: .seconds(3_600))
+        return []
+    }
+}

@@ -22,8 +22,9 @@ public struct ConsoleState: Equatable, Sendable {
 
     /// Final captions and bookmarks, oldest first.
     public var timeline: [TimelineItem]
-    /// The caption still being spoken, drawn dim after the last item.
-    public var partial: LiveCaption?
+    /// Captions without stored segments yet, in utterance order, drawn dim after the last
+    /// item: final captions whose speakers are being labelled, then the one still spoken.
+    public var captions: [LiveCaption]
     /// In order of first appearance.
     public var speakers: [ConsoleSpeaker]
     public var viewport: TimelineViewport
@@ -66,7 +67,7 @@ public struct ConsoleState: Equatable, Sendable {
         self.overruns = 0
         self.recordingsPath = recordingsPath
         self.timeline = []
-        self.partial = nil
+        self.captions = []
         self.speakers = []
         self.viewport = TimelineViewport()
         self.search = SearchState()

@@ -51,18 +51,20 @@ extension ConsoleStateMachine {
         return []
     }
 
-    /// A partial caption replaces the previous one; the final caption stays (in the partial
-    /// style) until its segment is stored, so the line never blinks out in between.
+    /// A caption replaces the previous one of its utterance.
+    ///
+    /// The final caption stays (in the partial style) until its segments are stored, so the
+    /// line never blinks out in between, even when the next utterance's caption comes first.
+    /// A final caption without text clears its utterance's line.
     private mutating func applyCaption(_ caption: LiveCaption) {
-        if caption.isFinal, caption.text.isEmpty {
-            if state.partial?.utterance == caption.utterance { state.partial = nil }
-            return
-        }
-        state.partial = caption
+        state.captions.removeAll { $0.utterance == caption.utterance }
+        if caption.isFinal, caption.text.isEmpty { return }
+        let later = state.captions.firstIndex { $0.utterance > caption.utterance } ?? state.captions.endIndex
+        state.captions.insert(caption, at: later)
     }
 
-    /// Adds a final segment and drops the partial caption it finalizes (the one that began
-    /// before this segment ended; a newer utterance's partial stays).
+    /// Adds a final segment and drops the captions it finalizes: those that began no later
+    /// than it (a later utterance's caption stays).
     private mutating func appendSegment(_ segment: Segment) {
         if let id = segment.speaker, state.speaker(id) == nil {
             // Heard before being announced: give them a colour now, ask when announced.
@@ -70,9 +72,7 @@ extension ConsoleStateMachine {
                 ConsoleSpeaker(id: id, ordinal: state.speakers.count + 1, colorIndex: state.speakers.count)
             )
         }
-        if let partial = state.partial, partial.start < segment.end {
-            state.partial = nil
-        }
+        state.captions.removeAll { $0.start <= segment.start }
         let entry = TimelineEntry(segment)
         state.timeline.append(.segment(entry))
         if !state.search.query.isEmpty, matchesSearch(entry, query: state.search.query) {

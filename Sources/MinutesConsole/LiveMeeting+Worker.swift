@@ -14,8 +14,12 @@ extension LiveMeeting {
             statistics.maximumLag = max(statistics.maximumLag, lag)
             let started = clock.now
             await process(item.job)
+            if pendingWork == 0 {
+                await labelCaptionedUtterances()
+            }
             statistics.workerBusySeconds += started.duration(to: clock.now).seconds
         }
+        await labelCaptionedUtterances()
         let ending = captureEnding ?? .stopped
         releaseDrainWaiters(ending)
         if ending == .endOfInput {
@@ -82,6 +86,7 @@ extension LiveMeeting {
     /// Gives the held audio to the captioner and sends the partial caption it may answer.
     private func captionHeldAudio() async {
         guard !heldAudio.isEmpty else { return }
+        await labelCaptionedUtterances()
         let samples = heldAudio
         heldAudio = []
         captionedThrough += Double(samples.count) / 16_000
@@ -114,7 +119,8 @@ extension LiveMeeting {
     private func endUtterance(_ ending: LiveWork<C.Instant>.Ending) async {
         guard utteranceOpen else { return }
         utteranceOpen = false
-        statistics.finalWaits.append(ending.closed.duration(to: clock.now).seconds)
+        let wait = ending.closed.duration(to: clock.now).seconds
+        statistics.finalWaits.append(wait)
         // Only a little silence after the region helps the final decode; a backlog's worth of
         // held audio past it would only cost time. And the silence is dropped altogether when
         // adding it would make the captioner run a partial decode nobody will see.
@@ -143,7 +149,8 @@ extension LiveMeeting {
             emit(.notice("Captioning failed: \(Self.message(error))", isError: true))
             final = nil
         }
-        statistics.finalDecodes.append(decodeStarted.duration(to: clock.now).seconds)
+        let decodeSeconds = decodeStarted.duration(to: clock.now).seconds
+        statistics.finalDecodes.append(decodeSeconds)
         guard let final, !final.text.isEmpty else {
             emit(
                 .caption(
@@ -164,22 +171,35 @@ extension LiveMeeting {
         if let captionLatency {
             statistics.captionLatencies.append(captionLatency)
         }
-        let labelStarted = clock.now
-        await store(final, ending: ending)
-        statistics.labellings.append(labelStarted.duration(to: clock.now).seconds)
-        let labelLatency = ending.speechEnded.map { $0.duration(to: clock.now).seconds }
-        if let labelLatency {
-            statistics.labelLatencies.append(labelLatency)
-        }
+        unlabelled.append((final, ending))
         logger.debug(
-            "utterance stored",
+            "utterance captioned",
             metadata: [
                 "utterance": "\(number)", "audio_s": "\(ending.region.duration)",
-                "caption.latency_ms": "\(Int((captionLatency ?? 0) * 1000))",
-                "label.latency_ms": "\(Int((labelLatency ?? 0) * 1000))",
-                "words": "\(final.words.count)",
+                "wait_ms": "\(Int(wait * 1000))", "decode_ms": "\(Int(decodeSeconds * 1000))",
+                "caption.latency_ms": "\(Int((captionLatency ?? 0) * 1000))", "words": "\(final.words.count)",
             ]
         )
+    }
+
+    /// Labels the speakers of the captioned utterances and stores their segments.
+    ///
+    /// Oldest first. The worker calls it when nothing else is queued (and before any partial
+    /// decode), so labelling one utterance never delays the next one's final caption.
+    private func labelCaptionedUtterances() async {
+        while !unlabelled.isEmpty {
+            let (final, ending) = unlabelled.removeFirst()
+            let started = clock.now
+            await store(final, ending: ending)
+            statistics.labellings.append(started.duration(to: clock.now).seconds)
+            guard let speechEnded = ending.speechEnded else { continue }
+            let labelLatency = speechEnded.duration(to: clock.now).seconds
+            statistics.labelLatencies.append(labelLatency)
+            logger.debug(
+                "utterance labelled",
+                metadata: ["utterance": "\(final.utterance)", "label.latency_ms": "\(Int(labelLatency * 1000))"]
+            )
+        }
     }
 
     /// Labels the utterance's speakers, stores its segments and tells the console.

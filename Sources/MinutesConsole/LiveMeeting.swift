@@ -15,8 +15,10 @@ import MinutesSpeech
 /// 2. The worker captions each utterance (partials while it is spoken, the final caption at
 ///    the pause), labels its speakers, stores its segments through the orchestrator and sends
 ///    the events. When it falls behind, work waits in its queue and queued audio is decoded
-///    in one go instead of piece by piece, so it catches up. Pauses are not decoded for
-///    partials, so a decode is rarely still running when the final caption is due.
+///    in one go instead of piece by piece, so it catches up. Captions come before labels:
+///    pauses are not decoded for partials, the end of an utterance cancels its partial
+///    decode, and an utterance's speakers are labelled only once no other work is queued, so
+///    neither holds up the next final caption.
 ///
 /// ``run()`` drives both, runs the source, and serves actions (``perform(_:)``) until
 /// ``ConsoleAction/quit``: then the source stops, the last utterance is finished, the
@@ -87,6 +89,8 @@ public actor LiveMeeting<C: Clock> where C.Duration == Duration {
     var appendedSinceDecode = 0
     /// The partial decode running now, which the end of its utterance cancels.
     var partialDecode: Task<LiveCaption?, any Error>?
+    /// Final captions whose speakers are not labelled yet, oldest first.
+    var unlabelled: [(caption: LiveCaption, ending: LiveWork<C.Instant>.Ending)] = []
     /// The RMS of the utterance's loudest chunk so far, against which pauses are judged.
     var utteranceLoudness = 0.0
     var lastPartial: C.Instant?

@@ -28,18 +28,18 @@ struct TimelineLayout {
     var textColumn: Int { TimelineLayout.timeWidth + TimelineLayout.gap + nameWidth + TimelineLayout.gap }
     var textWidth: Int { max(1, width - textColumn) }
 
-    /// Final items plus the partial caption, if any.
-    var itemCount: Int { state.timeline.count + (state.partial == nil ? 0 : 1) }
+    /// Final items plus the captions still waiting for their segments.
+    var itemCount: Int { state.timeline.count + state.captions.count }
 
     /// The display lines of item `index`.
     func rows(ofItem index: Int) -> [TimelineRow] {
         guard index < state.timeline.count else {
-            guard let partial = state.partial else { return [] }
+            guard let caption = caption(atItem: index) else { return [] }
             return textRows(
                 item: index,
-                start: partial.start,
+                start: caption.start,
                 name: StyledSpan(col: 0, text: "…", role: .partial),
-                text: partial.text,
+                text: caption.text,
                 role: .partial,
                 highlight: nil
             )
@@ -76,14 +76,20 @@ struct TimelineLayout {
     /// How many display lines item `index` takes.
     func lineCount(ofItem index: Int) -> Int {
         guard index < state.timeline.count else {
-            guard let partial = state.partial else { return 0 }
-            return TextWrapper.wrap(Array(DisplayWidth.sanitized(partial.text)), width: textWidth).count
+            guard let caption = caption(atItem: index) else { return 0 }
+            return TextWrapper.wrap(Array(DisplayWidth.sanitized(caption.text)), width: textWidth).count
         }
         switch state.timeline[index] {
         case .bookmark: return 1
         case .segment(let entry):
             return TextWrapper.wrap(Array(DisplayWidth.sanitized(entry.text)), width: textWidth).count
         }
+    }
+
+    /// The caption shown as item `index`, which comes after the timeline's items.
+    private func caption(atItem index: Int) -> LiveCaption? {
+        let position = index - state.timeline.count
+        return state.captions.indices.contains(position) ? state.captions[position] : nil
     }
 
     private func textRows(

@@ -162,6 +162,44 @@ struct ScreenRendererTests {
         #expect(grid.line(5).allSatisfy { $0 == " " })
     }
 
+    @Test func aFinalCaptionStaysUntilItsSegmentWhenTheNextUtteranceIsCaptionedFirst() {
+        // Given utterance 2's final caption, its speakers still being labelled
+        var machine = meeting()
+        machine.send(
+            .caption(Self.caption(2, at: 14, "Let's start.", isFinal: true)),
+            // When the next utterance is captioned before utterance 2's segment is stored
+            .caption(Self.caption(3, at: 17, "Sure", isFinal: false))
+        )
+
+        // Then both lines show, in order
+        var lines = Fixture.render(machine.state).text.split(separator: "\n")
+        #expect(lines[4] == "00:00:14  …          Let's start.")
+        #expect(lines[5] == "00:00:17  …          Sure")
+
+        // When utterance 2's segment is stored, it takes its caption's place; utterance 3's stays
+        machine.send(
+            .segmentAppended(Segment(index: 2, start: 14, end: 16, speaker: Fixture.first, text: "Let's start."))
+        )
+        lines = Fixture.render(machine.state).text.split(separator: "\n")
+        #expect(lines[4] == "00:00:14  Alice      Let's start.")
+        #expect(lines[5] == "00:00:17  …          Sure")
+
+        // and a final caption without text clears utterance 3's line
+        machine.send(.caption(Self.caption(3, at: 17, "", isFinal: true)))
+        #expect(Fixture.render(machine.state).line(5).allSatisfy { $0 == " " })
+    }
+
+    private static func caption(_ utterance: Int, at start: Double, _ text: String, isFinal: Bool) -> LiveCaption {
+        LiveCaption(
+            utterance: utterance,
+            start: start,
+            end: start + 1,
+            stableText: text,
+            tentativeText: "",
+            isFinal: isFinal
+        )
+    }
+
     @Test func resizingRepaintsEveryCellAtTheNewSize() {
         var machine = meeting()
         let large = Fixture.render(machine.state)

@@ -296,18 +296,7 @@ struct ALSACaptureSourceTests {
         )
         box.withLock { $0 = source }
 
-        let chunks = await withTaskGroup(of: [AudioChunk].self) { group in
-            group.addTask {
-                await source.run()
-                return []
-            }
-            group.addTask {
-                var chunks: [AudioChunk] = []
-                for await chunk in source.chunks {
-                    chunks.append(chunk)
-                }
-                return chunks
-            }
+        let chunks = await CaptureRun.collect(source) {
             // When the thread has acted on the pause
             while !source.statistics.isPaused, !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(5))
@@ -319,11 +308,6 @@ struct ALSACaptureSourceTests {
             #expect(source.statistics.ending == nil)
             // And after resuming, capture goes on to the end
             source.resume()
-            var all: [AudioChunk] = []
-            for await result in group {
-                all += result
-            }
-            return all
         }
         #expect(chunks.map(\.startFrame) == (0..<15).map { Int64($0 * 1_600) })
         let identical = chunks.flatMap(\.samples).map { Int16(exactly: $0 * 32_768) } == values

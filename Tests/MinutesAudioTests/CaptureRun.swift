@@ -4,7 +4,13 @@ import MinutesCore
 /// Runs capture sources in tests: a device over a file, or a replay.
 enum CaptureRun {
     /// Runs `source` and gathers every chunk it delivers until its stream ends.
-    static func collect(_ source: any CaptureSource) async -> [AudioChunk] {
+    ///
+    /// - Parameter meanwhile: what the test does to the source while it runs (pause and
+    ///   resume it, say); the chunks are gathered until the stream ends after it returns.
+    static func collect(
+        _ source: any CaptureSource,
+        meanwhile: () async -> Void = {}
+    ) async -> [AudioChunk] {
         await withTaskGroup(of: [AudioChunk].self) { group in
             group.addTask {
                 await source.run()
@@ -17,6 +23,7 @@ enum CaptureRun {
                 }
                 return chunks
             }
+            await meanwhile()
             var all: [AudioChunk] = []
             for await result in group {
                 all += result

@@ -125,18 +125,7 @@ struct ReplaySourceTests {
             }
         }
 
-        let chunks = await withTaskGroup(of: [AudioChunk].self) { group in
-            group.addTask {
-                await source.run()
-                return []
-            }
-            group.addTask {
-                var chunks: [AudioChunk] = []
-                for await chunk in source.chunks {
-                    chunks.append(chunk)
-                }
-                return chunks
-            }
+        let chunks = await CaptureRun.collect(source) {
             // When it has paused
             while !source.statistics.isPaused, !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(1))
@@ -149,11 +138,6 @@ struct ReplaySourceTests {
             // And after ten seconds, resuming continues from the fourth chunk, paced from then
             clock.advance(by: .seconds(10))
             source.resume()
-            var all: [AudioChunk] = []
-            for await result in group {
-                all += result
-            }
-            return all
         }
         #expect(chunks.map(\.startFrame) == (0..<5).map { Int64($0 * 1_600) })
         #expect(clock.deadlines == [100, 200, 300, 10_400, 10_500].map { Duration.milliseconds($0) })

@@ -5,10 +5,13 @@ import MinutesCore
 enum CaptureRun {
     /// Runs `source` and gathers every chunk it delivers until its stream ends.
     ///
-    /// - Parameter meanwhile: what the test does to the source while it runs (pause and
-    ///   resume it, say); the chunks are gathered until the stream ends after it returns.
+    /// - Parameters:
+    ///   - yieldsPerChunk: how often the reader yields after each chunk, to be a slow one.
+    ///   - meanwhile: what the test does to the source while it runs (pause and resume it,
+    ///     say); the chunks are gathered until the stream ends after it returns.
     static func collect(
         _ source: any CaptureSource,
+        yieldsPerChunk: Int = 0,
         meanwhile: () async -> Void = {}
     ) async -> [AudioChunk] {
         await withTaskGroup(of: [AudioChunk].self) { group in
@@ -20,6 +23,9 @@ enum CaptureRun {
                 var chunks: [AudioChunk] = []
                 for await chunk in source.chunks {
                     chunks.append(chunk)
+                    for _ in 0..<yieldsPerChunk {
+                        await Task.yield()
+                    }
                 }
                 return chunks
             }

@@ -79,27 +79,7 @@ struct ReplaySourceTests {
         #expect(!source.isPaced)
 
         // When a slow consumer reads it
-        let chunks = await withTaskGroup(of: [AudioChunk].self) { group in
-            group.addTask {
-                await source.run()
-                return []
-            }
-            group.addTask {
-                var chunks: [AudioChunk] = []
-                for await chunk in source.chunks {
-                    chunks.append(chunk)
-                    for _ in 0..<5 {
-                        await Task.yield()
-                    }
-                }
-                return chunks
-            }
-            var all: [AudioChunk] = []
-            for await result in group {
-                all += result
-            }
-            return all
-        }
+        let chunks = await CaptureRun.collect(source, yieldsPerChunk: 5)
 
         // Then every chunk arrived, in order, and none was paced
         let identical = chunks.flatMap(\.samples) == samples

@@ -9,8 +9,12 @@ import MinutesSummary
 import MinutesTestSupport
 import Testing
 
-/// The live pipeline with the real engines and models on a synthetic two-voice meeting,
-/// replayed at three times real time (paced, so partial captions have time to appear).
+/// The live pipeline with the real engines and models on a synthetic two-voice meeting.
+///
+/// Replayed at three times real time. Whether partial captions appear here depends on the
+/// machine's load (a worker that is behind skips them to catch up, and the end of an
+/// utterance cancels its partial decode), so `LivePartialCaptionTests` checks them on
+/// scripted engines.
 @Suite(.timeLimit(.minutes(3)))
 struct LiveMeetingTests {
     static let script: [SyntheticMeeting.Turn] = [
@@ -40,9 +44,7 @@ struct LiveMeetingTests {
             logger: .quiet
         )
         let session = try await orchestrator.createSession(title: "Release planning")
-        // At real-time pace: faster, an utterance can end before its first partial decode
-        // does, and the end of an utterance cancels that decode (no partial is shown).
-        let source = try ReplaySource(path: wav, speed: 1, clock: ContinuousClock())
+        let source = try ReplaySource(path: wav, speed: 3, clock: ContinuousClock())
         let recordings = directory.file("Recordings")
         let live = try Self.meeting(
             source: source,
@@ -60,11 +62,7 @@ struct LiveMeetingTests {
             #expect(await live.waitForInputEnd() == .endOfInput)
             _ = await reader.next { $0.isNotice(containing: "input has ended") }
 
-            // Then partial captions came before the first stored segment
-            let firstPartial = reader.seen.firstIndex { $0.isPartialCaption }
-            let firstSegment = reader.seen.firstIndex { $0.segment != nil }
-            #expect(firstPartial != nil && firstSegment != nil && firstPartial! < firstSegment!)
-            // and the stored text holds the script's words
+            // Then the stored text holds the script's words
             let text = reader.seen.compactMap(\.segment).map(\.text).joined(separator: " ")
             let heard = Set(TranscriptNormalizer.words(text))
             let spoken = TranscriptNormalizer.words(Self.script.map(\.text).joined(separator: " "))

@@ -4,19 +4,55 @@ import MinutesCore
 import Synchronization
 import Testing
 
-/// The end of an utterance cancels the partial decode still running for it, so the final
-/// caption does not wait for a partial caption it would replace at once.
+/// Partial captions on scripted engines: shown while an utterance is spoken, and abandoned
+/// when it ends, so the final caption does not wait for a partial it would replace at once.
 @Suite(.timeLimit(.minutes(1)))
-struct LivePartialCancellationTests {
+struct LivePartialCaptionTests {
+    @Test func aPartialCaptionIsShownWhileSpeechGoesOnThenTheLabelledLine() async throws {
+        // Given a voice whose speech has been heard, but not the pause after it
+        let directory = try LiveTemporaryDirectory()
+        let (speech, pause) = Self.speechThenPause()
+        let source = LiveScriptedSource(parts: [speech, pause], ending: .endOfInput)
+        let harness = try await LiveScriptedHarness(directory: directory, source: source)
+        let live = harness.meeting
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await live.run() }
+            var reader = LiveEventReader(live.events)
+
+            // Then a partial caption shows what is being said
+            guard case .caption(let partial) = await reader.next(where: { $0.isPartialCaption }) else {
+                Issue.record("no partial caption")
+                return
+            }
+            #expect(partial.text == "hello there" && partial.utterance == 0)
+            #expect(await live.statistics.utterances == 0, "shown before the utterance ended")
+
+            // When the pause comes, the line is stored with its speaker, after the partial
+            source.deliverNextPart()
+            #expect(await reader.next { $0.segment != nil }?.segment?.text == "hello there")
+            #expect(await live.statistics.abandonedPartials == 0)
+
+            source.release()
+            _ = await live.waitForInputEnd()
+            await live.perform(.quit)
+            await reader.drain()
+            try await group.waitForAll()
+        }
+    }
+
+    /// One loud tone (0.5 s of silence, then 1.5 s of tone), and the 1.5 s pause after it.
+    static func speechThenPause() -> (speech: [Float], pause: [Float]) {
+        let tones = LiveMeetingScriptedTests.tones([0.5])
+        let speech = 8_000 + 24_000
+        return (Array(tones[..<speech]), Array(tones[speech...]))
+    }
+
     @Test func theFinalCaptionDoesNotWaitForAPartialDecode() async throws {
         // Given a transcriber whose first decode (a partial one) would never finish by itself
         let directory = try LiveTemporaryDirectory()
-        let tones = LiveMeetingScriptedTests.tones([0.5])
-        let speech = 8_000 + 24_000
-        let source = LiveScriptedSource(
-            parts: [Array(tones[..<speech]), Array(tones[speech...])],
-            ending: .endOfInput
-        )
+        let (speech, pause) = Self.speechThenPause()
+        let source = LiveScriptedSource(parts: [speech, pause], ending: .endOfInput)
         let transcriber = LiveStallingTranscriber()
         let harness = try await LiveScriptedHarness(directory: directory, source: source, transcriber: transcriber)
         let live = harness.meeting

@@ -55,12 +55,13 @@ extension ConsoleStateMachine {
     ///
     /// The final caption stays (in the partial style) until its segments are stored, so the
     /// line never blinks out in between, even when the next utterance's caption comes first.
-    /// A final caption without text clears its utterance's line.
+    /// A final caption without text clears its utterance's line. Captions arrive in utterance
+    /// order (one worker captions one utterance at a time), so the one being replaced is
+    /// always the last.
     private mutating func applyCaption(_ caption: LiveCaption) {
         state.captions.removeAll { $0.utterance == caption.utterance }
         if caption.isFinal, caption.text.isEmpty { return }
-        let later = state.captions.firstIndex { $0.utterance > caption.utterance } ?? state.captions.endIndex
-        state.captions.insert(caption, at: later)
+        state.captions.append(caption)
     }
 
     /// Adds a final segment and drops the captions it finalizes: those that began no later

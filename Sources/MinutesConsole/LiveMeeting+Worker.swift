@@ -107,12 +107,13 @@ extension LiveMeeting {
             }
             lastPartial = now
             emit(.caption(partial))
-        } catch is CancellationError {
-            appendedSinceDecode = 0
-            statistics.abandonedPartials += 1
         } catch {
             appendedSinceDecode = 0
-            logger.error("partial caption failed", metadata: ["error": "\(error)"])
+            if error is CancellationError {
+                statistics.abandonedPartials += 1
+            } else {
+                logger.error("partial caption failed", metadata: ["error": "\(error)"])
+            }
         }
     }
 

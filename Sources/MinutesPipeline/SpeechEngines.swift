@@ -23,17 +23,21 @@ public struct SpeechEngines: Sendable {
     }
 
     public func voiceActivity(threshold: Float? = nil) throws -> SileroVoiceActivityDetector {
-        var activity = VoiceActivityConfiguration(modelPath: configuration.voiceActivityModelPath)
-        if let threshold { activity.threshold = threshold }
-        return try SileroVoiceActivityDetector(configuration: activity)
+        try SileroVoiceActivityDetector(configuration: voiceActivityConfiguration(threshold: threshold))
     }
 
     /// Voice activity as the live console slices utterances (at most
     /// ``VoiceActivityConfiguration/liveMaximumSpeech`` seconds each).
     public func liveVoiceActivity(threshold: Float? = nil) throws -> SileroVoiceActivityDetector {
-        var activity = try voiceActivity(threshold: threshold).configuration
+        var activity = voiceActivityConfiguration(threshold: threshold)
         activity.maximumSpeech = VoiceActivityConfiguration.liveMaximumSpeech
         return try SileroVoiceActivityDetector(configuration: activity)
+    }
+
+    private func voiceActivityConfiguration(threshold: Float?) -> VoiceActivityConfiguration {
+        var activity = VoiceActivityConfiguration(modelPath: configuration.voiceActivityModelPath)
+        if let threshold { activity.threshold = threshold }
+        return activity
     }
 
     public func fileTranscriber() throws -> FileTranscriber {

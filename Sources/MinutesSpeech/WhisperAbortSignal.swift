@@ -15,7 +15,8 @@ final class WhisperAbortSignal: Sendable {
         raised.store(true, ordering: .relaxed)
     }
 
-    /// Points `parameters` at this signal; it must outlive the `whisper_full` call.
+    /// Points `parameters` at this signal, which must outlive the `whisper_full` call (the
+    /// caller reads it after the call, which keeps it alive).
     func install(in parameters: inout whisper_full_params) {
         parameters.abort_callback = { data in
             guard let data else { return false }

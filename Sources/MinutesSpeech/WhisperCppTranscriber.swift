@@ -38,10 +38,8 @@ public final class WhisperCppTranscriber: Transcriber {
         let abort = WhisperAbortSignal()
         let segments = try await withTaskCancellationHandler {
             try await BlockingWork.run {
-                try withExtendedLifetime(abort) {
-                    try self.context.withLock { context in
-                        try context.transcribe(samples, options: options, threads: self.threads, abort: abort)
-                    }
+                try self.context.withLock { context in
+                    try context.transcribe(samples, options: options, threads: self.threads, abort: abort)
                 }
             }
         } onCancel: {

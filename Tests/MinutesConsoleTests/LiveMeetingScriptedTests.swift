@@ -227,21 +227,19 @@ final class LiveScriptedSource: CaptureSource {
 
     func run() async {
         var gateSignals = gate.makeAsyncIterator()
-        let samples = Array(parts.joined())
-        var start = 0
+        var partStart = 0
         for (index, part) in parts.enumerated() {
             if index > 0 {
                 _ = await gateSignals.next()
             }
-            let partEnd = start + part.count
-            while start < partEnd {
-                let end = min(partEnd, start + 1_600)
+            for start in stride(from: 0, to: part.count, by: 1_600) {
+                let samples = Array(part[start..<min(part.count, start + 1_600)])
                 continuation.yield(
-                    AudioChunk(samples: Array(samples[start..<end]), startFrame: Int64(start), sampleRate: 16_000)
+                    AudioChunk(samples: samples, startFrame: Int64(partStart + start), sampleRate: 16_000)
                 )
                 state.withLock { $0.statistics.producedChunks += 1 }
-                start = end
             }
+            partStart += part.count
         }
         while await gateSignals.next() != nil {}
         state.withLock { state in

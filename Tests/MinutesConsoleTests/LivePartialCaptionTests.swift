@@ -8,6 +8,7 @@ import Testing
 ///
 /// They are shown while an utterance is spoken, and abandoned when it ends, so the final
 /// caption does not wait for a partial it would replace at once.
+///
 /// Five minutes, as elsewhere: beside the engine tests a quick test can wait a minute for a
 /// thread of the shared pool.
 @Suite(.timeLimit(.minutes(5)))

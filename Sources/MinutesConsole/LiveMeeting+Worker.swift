@@ -14,7 +14,7 @@ extension LiveMeeting {
             statistics.maximumLag = max(statistics.maximumLag, lag)
             let started = clock.now
             await process(item.job)
-            if pendingWork == 0 {
+            if pendingWork == 0 || labelIsOverdue {
                 await labelCaptionedUtterances()
             }
             statistics.workerBusySeconds += started.duration(to: clock.now).seconds
@@ -172,7 +172,7 @@ extension LiveMeeting {
         if let captionLatency {
             statistics.captionLatencies.append(captionLatency)
         }
-        unlabelled.append((final, ending))
+        unlabelled.append((final, ending, clock.now))
         logger.debug(
             "utterance captioned",
             metadata: [
@@ -183,13 +183,21 @@ extension LiveMeeting {
         )
     }
 
+    /// Whether the oldest caption without a speaker has waited longer than
+    /// ``LiveMeetingConfiguration/longestLabelWait``.
+    private var labelIsOverdue: Bool {
+        guard let oldest = unlabelled.first else { return false }
+        return oldest.shown.duration(to: clock.now).seconds >= configuration.longestLabelWait
+    }
+
     /// Labels the speakers of the captioned utterances and stores their segments.
     ///
     /// Oldest first. The worker calls it when nothing else is queued (and before any partial
-    /// decode), so labelling one utterance never delays the next one's final caption.
+    /// decode), so labelling one utterance never delays the next one's final caption, or
+    /// when a label has waited too long.
     private func labelCaptionedUtterances() async {
         while !unlabelled.isEmpty {
-            let (final, ending) = unlabelled.removeFirst()
+            let (final, ending, _) = unlabelled.removeFirst()
             let started = clock.now
             await store(final, ending: ending)
             statistics.labellings.append(started.duration(to: clock.now).seconds)

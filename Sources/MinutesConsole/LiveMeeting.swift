@@ -89,8 +89,9 @@ public actor LiveMeeting<C: Clock> where C.Duration == Duration {
     var appendedSinceDecode = 0
     /// The partial decode running now, which the end of its utterance cancels.
     var partialDecode: Task<LiveCaption?, any Error>?
-    /// Final captions whose speakers are not labelled yet, oldest first.
-    var unlabelled: [(caption: LiveCaption, ending: LiveWork<C.Instant>.Ending)] = []
+    /// Final captions whose speakers are not labelled yet, oldest first, with the instant
+    /// each was shown.
+    var unlabelled: [(caption: LiveCaption, ending: LiveWork<C.Instant>.Ending, shown: C.Instant)] = []
     /// The RMS of the utterance's loudest chunk so far, against which pauses are judged.
     var utteranceLoudness = 0.0
     var lastPartial: C.Instant?

@@ -33,6 +33,12 @@ public struct LiveMeetingConfiguration: Sendable, Equatable {
     /// The captioner's `partialInterval` (1 s, its default), so the end of an utterance can
     /// avoid starting a partial decode whose caption would never be shown.
     public var partialInterval: Double
+    /// The most seconds a caption waits for its speaker label while audio is queued (2).
+    ///
+    /// Labels wait for a moment with nothing queued so that they never hold up a caption,
+    /// but on a machine that cannot catch up such a moment may not come for minutes, and a
+    /// person must still see who is speaking.
+    public var longestLabelWait: Double
 
     public init(
         preRoll: Double = 0.3,
@@ -46,7 +52,8 @@ public struct LiveMeetingConfiguration: Sendable, Equatable {
         finalTail: Double = 0.2,
         quitsAtEndOfInput: Bool = false,
         pauseLevel: Double = 0.1,
-        partialInterval: Double = 1
+        partialInterval: Double = 1,
+        longestLabelWait: Double = 2
     ) {
         self.preRoll = preRoll
         self.detectionDelay = detectionDelay
@@ -60,5 +67,6 @@ public struct LiveMeetingConfiguration: Sendable, Equatable {
         self.quitsAtEndOfInput = quitsAtEndOfInput
         self.pauseLevel = pauseLevel
         self.partialInterval = partialInterval
+        self.longestLabelWait = longestLabelWait
     }
 }

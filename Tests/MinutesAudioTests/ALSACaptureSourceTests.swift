@@ -1,6 +1,7 @@
 import Foundation
 import MinutesAudio
 import MinutesCore
+import MinutesTestSupport
 import Synchronization
 import Testing
 
@@ -11,7 +12,7 @@ import Glibc
 /// Drives the real capture path with ALSA's `file` PCM: a `null` slave supplies the timing (as
 /// fast as it is read) and the `infile` supplies the samples, byte for byte, with no sound card.
 struct ALSACaptureSourceTests {
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func delivers16kMonoS16ByteIdenticalInChunks() async throws {
         // Given 2.05 s of 16 kHz mono S16 noise in a raw file
         let directory = try TemporaryDirectory()
@@ -43,7 +44,7 @@ struct ALSACaptureSourceTests {
         #expect(source.isDeviceClosed)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func resamples48kStereoTo16kMono() async throws {
         // Given 1.5 s of 48 kHz stereo S16 with a different tone on each side
         let directory = try TemporaryDirectory()
@@ -82,7 +83,7 @@ struct ALSACaptureSourceTests {
         #expect(source.statistics.ending == .endOfInput)
     }
 
-    @Test(.timeLimit(.minutes(5)), arguments: [ALSASampleFormat.int32, .float32])
+    @Test(.hangGuard, arguments: [ALSASampleFormat.int32, .float32])
     func decodesWideFormatsExactly(format: ALSASampleFormat) async throws {
         // Given 4 000 frames of 16 kHz mono samples in the format
         let directory = try TemporaryDirectory()
@@ -111,7 +112,7 @@ struct ALSACaptureSourceTests {
         #expect(identical, "the captured samples differ from the file's")
     }
 
-    @Test(.timeLimit(.minutes(5)), arguments: [EPIPE, ESTRPIPE])
+    @Test(.hangGuard, arguments: [EPIPE, ESTRPIPE])
     func countsOverrunsAndSuspendsAndKeepsCapturing(code: Int32) async throws {
         // Given a capture whose 3rd and 6th reads overrun (-EPIPE) or find the device suspended
         let directory = try TemporaryDirectory()
@@ -135,7 +136,7 @@ struct ALSACaptureSourceTests {
     }
 
     @Test(
-        .timeLimit(.minutes(5)),
+        .hangGuard,
         arguments: [
             (ENODEV, "capture device 'capture' disappeared (unplugged?)"),
             (EIO, "capture device 'capture' stopped working"),
@@ -169,7 +170,7 @@ struct ALSACaptureSourceTests {
         #expect(source.isDeviceClosed)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func countsChunksDroppedForASlowConsumer() async throws {
         // Given a stream that buffers 3 chunks, and 20 chunks of audio
         let directory = try TemporaryDirectory()
@@ -193,7 +194,7 @@ struct ALSACaptureSourceTests {
         #expect(source.statistics.droppedChunks == 17)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func stopJoinsTheThreadAndClosesTheDevice() async throws {
         // Given an endless capture (the file PCM delivers silence after its file)
         let directory = try TemporaryDirectory()
@@ -228,7 +229,7 @@ struct ALSACaptureSourceTests {
         #expect(source.statistics.ending == .stopped)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func aCancelledConsumerStopsCapture() async throws {
         // Given an endless capture
         let directory = try TemporaryDirectory()
@@ -258,7 +259,7 @@ struct ALSACaptureSourceTests {
         #expect(source.isDeviceClosed)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func stopBeforeRunClosesTheDevice() async throws {
         let directory = try TemporaryDirectory()
         let source = try FileCapture.source(
@@ -277,7 +278,7 @@ struct ALSACaptureSourceTests {
         #expect(source.isDeviceClosed)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func pauseStopsDeliveryAndResumeContinuesWithoutLoss() async throws {
         // Given a capture that is paused from its 4th read
         let directory = try TemporaryDirectory()

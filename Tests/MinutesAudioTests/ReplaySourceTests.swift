@@ -1,11 +1,12 @@
 import Foundation
 import MinutesAudio
 import MinutesCore
+import MinutesTestSupport
 import Synchronization
 import Testing
 
 struct ReplaySourceTests {
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func deliversTheFileAtRealTimePace() async throws {
         // Given 0.55 s of 16 kHz audio
         let directory = try TemporaryDirectory()
@@ -29,7 +30,7 @@ struct ReplaySourceTests {
         #expect(source.duration == 0.55)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func replaysFasterAtHigherSpeed() async throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write(
@@ -47,7 +48,7 @@ struct ReplaySourceTests {
         #expect(zip(clock.deadlines, expected).allSatisfy { $0 - $1 < .microseconds(1) && $1 - $0 < .microseconds(1) })
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func resamplesLikeTheFileStream() async throws {
         // Given 44.1 kHz stereo, which the live path must turn into the same 16 kHz mono chunks
         let directory = try TemporaryDirectory()
@@ -68,7 +69,7 @@ struct ReplaySourceTests {
         #expect(chunks.allSatisfy { $0.sampleRate == 16_000 })
     }
 
-    @Test(.timeLimit(.minutes(5)), arguments: [0, Double.infinity])
+    @Test(.hangGuard, arguments: [0, Double.infinity])
     func unpacedReplayIsLosslessForASlowConsumer(speed: Double) async throws {
         // Given 3 s of audio and a stream that holds a single chunk
         let directory = try TemporaryDirectory()
@@ -89,7 +90,7 @@ struct ReplaySourceTests {
         #expect(clock.deadlines.allSatisfy { $0 <= .milliseconds(2) * clock.deadlines.count })
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func pausesMidStreamAndPacesFromTheResume() async throws {
         // Given a replay that is paused while its third chunk is due
         let directory = try TemporaryDirectory()
@@ -125,7 +126,7 @@ struct ReplaySourceTests {
         #expect(source.statistics.ending == .endOfInput)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func stopEndsTheStream() async throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write(
@@ -155,7 +156,7 @@ struct ReplaySourceTests {
         #expect(source.statistics.ending == .stopped)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func aCancelledConsumerStopsTheReplay() async throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write(

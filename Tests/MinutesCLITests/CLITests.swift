@@ -6,7 +6,7 @@ import MinutesTestSupport
 import Testing
 
 /// End-to-end runs of the built binary: what a person sees, and what they keep.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.hangGuard)
 struct CLITests {
     private let id = MeetingFixture.sessionID.rawValue
 
@@ -169,7 +169,7 @@ struct CLITests {
 }
 
 /// The speech commands through the built binary, with the provisioned models.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.hangGuard)
 struct SpeechCLITests {
     @Test func transcribeSpeakAndScoreARoundTrip() async throws {
         let cli = try CLIRunner()
@@ -216,7 +216,7 @@ struct SpeechCLITests {
 }
 
 /// `process`, `enroll` and `speakers` through the built binary with the real models.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct SpeakersCLITests {
     @Test func processARealRecordingThenEnrollListAndForget() async throws {
         let cli = try CLIRunner()
@@ -263,7 +263,7 @@ struct SpeakersCLITests {
 }
 
 /// `summarize` through the built binary.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.hangGuard)
 struct SummarizeCLITests {
     private var standup: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -298,7 +298,7 @@ struct SummarizeCLITests {
 }
 
 /// `minutes demo` end to end with the real engines.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.hangGuard)
 struct DemoCLITests {
     @Test func theDemoDiarizesLabelsSummarizesAndExports() async throws {
         let cli = try CLIRunner()

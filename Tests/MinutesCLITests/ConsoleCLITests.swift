@@ -6,7 +6,7 @@ import Testing
 
 /// The live console through the built binary: under tmux as a person uses it, and after a
 /// crash.
-@Suite(.serialized, .timeLimit(.minutes(5)))
+@Suite(.serialized, .hangGuard)
 struct ConsoleCLITests {
     /// A two-voice synthetic meeting as a WAV file in the runner's directory.
     private func twoVoiceMeeting(_ cli: CLIRunner) async throws -> String {

@@ -8,7 +8,7 @@ import FoundationNetworking
 #endif
 
 /// `minutes smoke` and `minutes serve` through the built binary.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.hangGuard)
 struct ServerCLITests {
     @Test func smokeWalksTheSessionFlowAndLeavesNoExportBehind() async throws {
         let cli = try CLIRunner()

@@ -1,5 +1,6 @@
 import MinutesConsole
 import MinutesCore
+import MinutesTestSupport
 import Testing
 
 /// A terminal that records every frame and types scripted keys once the screen shows what
@@ -101,7 +102,7 @@ struct ConsoleAppDoublesTests {
         #expect(terminal.readKey() == nil)
     }
 
-    @Test(.timeLimit(.minutes(5))) func scriptedEngineRecordsActionsInOrder() async {
+    @Test(.hangGuard) func scriptedEngineRecordsActionsInOrder() async {
         let engine = ScriptedConsoleEngine([.inputLevel(0.5)], finishes: true)
         await engine.perform(.bookmark(at: 1))
         await engine.perform(.quit)

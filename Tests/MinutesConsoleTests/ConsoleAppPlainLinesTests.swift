@@ -1,6 +1,7 @@
 import Logging
 import MinutesConsole
 import MinutesCore
+import MinutesTestSupport
 import Testing
 
 @MainActor
@@ -53,7 +54,7 @@ struct ConsoleAppPlainLinesTests {
         )
     }
 
-    @Test(.timeLimit(.minutes(5))) func printsFinalCaptionsAndQuitsOnQ() async throws {
+    @Test(.hangGuard) func printsFinalCaptionsAndQuitsOnQ() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppPlainLinesTests.meeting)
         let console = Console(script: [(afterLines: 2, command: " Q ")])
 
@@ -70,7 +71,7 @@ struct ConsoleAppPlainLinesTests {
         #expect(await engine.performed == [.quit])
     }
 
-    @Test(.timeLimit(.minutes(5))) func otherCommandsAreIgnored() async throws {
+    @Test(.hangGuard) func otherCommandsAreIgnored() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppPlainLinesTests.meeting)
         let console = Console(script: [(0, "b"), (0, "hello"), (0, "y"), (2, "quit")])
 
@@ -81,7 +82,7 @@ struct ConsoleAppPlainLinesTests {
         #expect(console.lines.count == 3)
     }
 
-    @Test(.timeLimit(.minutes(5))) func endsWhenTheEngineFinishes() async throws {
+    @Test(.hangGuard) func endsWhenTheEngineFinishes() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppPlainLinesTests.meeting, finishes: true)
         let console = Console(script: [])
 

@@ -2,6 +2,7 @@ import Glibc
 import Logging
 import MinutesConsole
 import MinutesCore
+import MinutesTestSupport
 import Testing
 
 @MainActor
@@ -41,7 +42,7 @@ struct ConsoleAppTests {
         )
     }
 
-    @Test(.timeLimit(.minutes(5))) func namingANewVoiceEnrollsItAndQuittingEndsTheLoop() async throws {
+    @Test(.hangGuard) func namingANewVoiceEnrollsItAndQuittingEndsTheLoop() async throws {
         // Given a meeting where a new voice speaks, and a person who answers the prompts.
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal(
@@ -72,7 +73,7 @@ struct ConsoleAppTests {
         #expect(terminal.stopCount == 1)
     }
 
-    @Test(.timeLimit(.minutes(5))) func eachFrameIsDrawnAgainstThePreviousOneAtTheTerminalSize() async throws {
+    @Test(.hangGuard) func eachFrameIsDrawnAgainstThePreviousOneAtTheTerminalSize() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal(
             size: TerminalSize(rows: 30, cols: 100),
@@ -91,7 +92,7 @@ struct ConsoleAppTests {
         #expect(frames.allSatisfy { $0.grid.size == TerminalSize(rows: 30, cols: 100) })
     }
 
-    @Test(.timeLimit(.minutes(5))) func aResizeRedrawsAtTheNewSize() async throws {
+    @Test(.hangGuard) func aResizeRedrawsAtTheNewSize() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal(
             script: [
@@ -107,7 +108,7 @@ struct ConsoleAppTests {
         #expect(resized.grid.text.contains("Welcome, everyone."))
     }
 
-    @Test(.timeLimit(.minutes(5))) func ticksAdvanceTheClockOnlyWhileRecording() async throws {
+    @Test(.hangGuard) func ticksAdvanceTheClockOnlyWhileRecording() async throws {
         let engine = ScriptedConsoleEngine()
         let terminal = InMemoryTerminal(
             script: [
@@ -128,7 +129,7 @@ struct ConsoleAppTests {
         #expect(await engine.performed == [.pauseCapture])
     }
 
-    @Test(.timeLimit(.minutes(5))) func cancellationRestoresTheTerminalWithoutQuittingTheEngine() async throws {
+    @Test(.hangGuard) func cancellationRestoresTheTerminalWithoutQuittingTheEngine() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal()
         let app = app(terminal, engine)
@@ -144,7 +145,7 @@ struct ConsoleAppTests {
         #expect(await engine.performed == [])
     }
 
-    @Test(.timeLimit(.minutes(5))) func aTerminalThatCannotStartThrowsBeforeReadingTheEngine() async throws {
+    @Test(.hangGuard) func aTerminalThatCannotStartThrowsBeforeReadingTheEngine() async throws {
         let engine = ScriptedConsoleEngine([.inputLevel(0.5)])
         let terminal = InMemoryTerminal()
         terminal.failsToStart = true
@@ -158,7 +159,7 @@ struct ConsoleAppTests {
         #expect(remaining == [.inputLevel(0.5)])
     }
 
-    @Test(.timeLimit(.minutes(5))) func aQuitSignalStopsTheEngineAndRestoresTheTerminal() async throws {
+    @Test(.hangGuard) func aQuitSignalStopsTheEngineAndRestoresTheTerminal() async throws {
         let engine = ScriptedConsoleEngine(ConsoleAppTests.newVoice)
         let terminal = InMemoryTerminal()
         var configuration = ConsoleAppTests.fast

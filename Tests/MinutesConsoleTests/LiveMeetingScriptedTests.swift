@@ -9,7 +9,7 @@ import Testing
 
 /// The live meeting's actions and failure handling, on scripted engines: tones stand in for
 /// voices (a loud one and a quiet one), so every outcome is exact and no model is loaded.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.hangGuard)
 struct LiveMeetingScriptedTests {
     /// 0.5 s of silence, then each tone for 1.5 s followed by 1.5 s of silence (more than the
     /// labeller's padding, so no window holds two tones).
@@ -171,7 +171,8 @@ struct LiveScriptedHarness {
         directory: LiveTemporaryDirectory,
         source: LiveScriptedSource,
         transcriber: any Transcriber = LiveHelloTranscriber(),
-        tracker: LiveSpeakerTracker = LiveSpeakerTracker()
+        tracker: LiveSpeakerTracker = LiveSpeakerTracker(),
+        configuration: LiveMeetingConfiguration = LiveMeetingConfiguration()
     ) async throws {
         orchestrator = SessionOrchestrator(store: LiveMemoryStore(), archive: InMemoryExportArchive(), logger: .quiet)
         session = try await orchestrator.createSession(title: "Scripted").id
@@ -191,6 +192,7 @@ struct LiveScriptedHarness {
             session: session,
             summarizer: LiveFixedSummarizer(),
             exportDirectory: directory.path,
+            configuration: configuration,
             logger: .quiet
         )
     }

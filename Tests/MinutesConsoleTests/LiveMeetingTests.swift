@@ -15,7 +15,7 @@ import Testing
 /// machine's load (a worker that is behind skips them to catch up, and the end of an
 /// utterance cancels its partial decode), so `LivePartialCaptionTests` checks them on
 /// scripted engines.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.hangGuard)
 struct LiveMeetingTests {
     static let script: [SyntheticMeeting.Turn] = [
         .init(

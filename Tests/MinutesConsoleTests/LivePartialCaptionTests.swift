@@ -1,6 +1,7 @@
 import MinutesAudio
 import MinutesConsole
 import MinutesCore
+import MinutesTestSupport
 import Synchronization
 import Testing
 
@@ -8,10 +9,7 @@ import Testing
 ///
 /// They are shown while an utterance is spoken, and abandoned when it ends, so the final
 /// caption does not wait for a partial it would replace at once.
-///
-/// Five minutes, as elsewhere: beside the engine tests a quick test can wait a minute for a
-/// thread of the shared pool.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct LivePartialCaptionTests {
     @Test func aPartialCaptionIsShownWhileSpeechGoesOnThenTheLabelledLine() async throws {
         // Given a voice whose speech has been heard, but not the pause after it

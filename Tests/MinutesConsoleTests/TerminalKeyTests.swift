@@ -1,4 +1,5 @@
 import MinutesConsole
+import MinutesTestSupport
 import Testing
 
 struct TerminalKeyTests {
@@ -35,7 +36,7 @@ struct TerminalKeyTests {
         #expect(CursesTerminal.key(status: status, code: code, size: TerminalKeyTests.size) == nil)
     }
 
-    @Test(.timeLimit(.minutes(5))) @MainActor func inputYieldsKeysInOrderAndFinishesWhenCancelled() async {
+    @Test(.hangGuard) @MainActor func inputYieldsKeysInOrderAndFinishesWhenCancelled() async {
         let terminal = InMemoryTerminal(typing: [.character("a"), .enter, .resize(rows: 10, cols: 60)])
         let input = TerminalInput(surface: terminal, pollInterval: .milliseconds(1), maximumKeysPerPoll: 2)
         var keys: [KeyPress] = []

@@ -6,7 +6,7 @@ import Testing
 /// Every export format of ``MeetingFixture`` compared byte for byte with a reviewed file in `Golden/`.
 ///
 /// Run with `MINUTES_UPDATE_GOLDEN=1` to rewrite them after an intended change.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct ExportGoldenTests {
     @Test(arguments: ExportFormat.allCases)
     func exportMatchesGoldenFile(_ format: ExportFormat) async throws {

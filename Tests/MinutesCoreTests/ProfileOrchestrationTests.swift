@@ -4,7 +4,7 @@ import MinutesStorage
 import MinutesTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct ProfileOrchestrationTests {
     @Test func enrollingATakenNameNeedsReplace() async throws {
         let harness = try OrchestratorHarness()

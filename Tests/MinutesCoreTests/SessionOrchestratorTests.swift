@@ -4,7 +4,7 @@ import MinutesStorage
 import MinutesTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct SessionOrchestratorTests {
     private let session = MeetingFixture.sessionID
 

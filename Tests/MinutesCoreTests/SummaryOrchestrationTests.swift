@@ -15,7 +15,7 @@ private struct FixedSummarizer: Summarizer {
     }
 }
 
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct SummaryOrchestrationTests {
     @Test func aSummaryIsBuiltWithTheSessionsPersonaStoredAndExported() async throws {
         let harness = try await OrchestratorHarness.withFixture()

@@ -3,13 +3,14 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MinutesCore
+import MinutesTestSupport
 import Testing
 
 @testable import MinutesServer
 
 /// The edge every request passes: API key, rate limit, CORS, request ids, body limits and the
 /// JSON error for every kind of bad input, with nothing stored.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct EdgeTests {
     @Test func aKeyedRouteNeedsTheKeyButHealthAndTheDescriptionDoNot() async throws {
         let harness = try ServerHarness(configuration: ServerConfiguration(apiKey: "s3cret"))

@@ -12,7 +12,7 @@ import Testing
 
 /// Recorded meetings: enrollment, uploads answered at once with 202, background processing
 /// by the job worker, status, results, failures and re-runs after a worker died.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.hangGuard)
 struct MeetingRouteTests {
     private static let conversation = [
         ("Good morning. Today we review the launch plan and the budget for the next quarter.", "en-us"),

@@ -3,12 +3,13 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MinutesServer
+import MinutesTestSupport
 import Testing
 
 /// `openapi.yaml` and the router describe the same API: every registered route with every
 /// status it can answer is documented, nothing documented is missing, and every documented
 /// operation is really served.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct OpenAPIConsistencyTests {
     @Test func everyRouteAndStatusIsDocumentedAndNothingElse() throws {
         let harness = try ServerHarness()

@@ -9,7 +9,7 @@ import Testing
 
 /// The session flow with the real engines: create, append speech, label, forget, summarize,
 /// export, store, list, fetch, sweep, delete.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.hangGuard)
 struct SessionRouteTests {
     @Test func aSessionGoesFromSpeechToStoredMinutesAndIsDeleted() async throws {
         let harness = try ServerHarness()

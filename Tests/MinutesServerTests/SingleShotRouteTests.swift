@@ -9,7 +9,7 @@ import MinutesTestSupport
 import Testing
 
 /// `/transcribe`, `/diarize`, `/summarize` and `/tts` with the real engines; nothing is stored.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.hangGuard)
 struct SingleShotRouteTests {
     @Test func transcribeHearsJFK() async throws {
         let harness = try ServerHarness()

@@ -7,7 +7,7 @@ import Testing
 
 /// Enrollment and recognition with the real engines: a voice enrolled from one recording is
 /// named in a later meeting, and nobody else is.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct EnrollmentTests {
     private static let modelsDirectory = TestData.modelsDirectory
 

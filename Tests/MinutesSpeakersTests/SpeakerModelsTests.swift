@@ -7,7 +7,7 @@ import MinutesTestSupport
 import Testing
 
 /// CAM++ embeddings and the offline diarizer with the committed models.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct SpeakerModelsTests {
     private static var models: SpeakerModelFiles { SpeakerModelFiles(modelsDirectory: TestData.modelsDirectory) }
 

@@ -7,7 +7,7 @@ import MinutesTestSupport
 import Testing
 
 /// Voice-gated, streaming transcription of files with the real engines.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct FileTranscriberTests {
     private static let engines = Result {
         FileTranscriber(

@@ -6,7 +6,7 @@ import MinutesSpeech
 import MinutesTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.hangGuard)
 struct SynthesisAndVoiceActivityTests {
     private var vadModel: String { TestData.modelsDirectory + "/silero_vad.onnx" }
 

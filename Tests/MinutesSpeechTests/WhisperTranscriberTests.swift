@@ -6,7 +6,7 @@ import MinutesTestSupport
 import Testing
 
 /// whisper.cpp with the provisioned tiny.en model on real speech.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct WhisperTranscriberTests {
     private static let transcriber = Result {
         try WhisperCppTranscriber(

@@ -6,7 +6,7 @@ import MinutesTestSupport
 import Testing
 
 /// What only the SQLite store does: files, WAL, corruption, and erasing deleted text.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct GRDBSessionStoreTests {
     private let session = Session(
         id: SessionID(rawValue: "ses_0123456789ab"),

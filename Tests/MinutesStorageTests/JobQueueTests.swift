@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// What every ``JobQueue`` must do, on each engine, with time moved by hand.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct JobQueueTests {
     private let kind = "process_meeting"
     private let recording = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) })

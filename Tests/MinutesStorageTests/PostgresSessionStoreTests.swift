@@ -1,13 +1,14 @@
 import Foundation
 import Logging
 import MinutesCore
+import MinutesTestSupport
 import PostgresNIO
 import Testing
 
 @testable import MinutesStorage
 
 /// What only the PostgreSQL store does: migrating a shared server safely and failing clearly.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct PostgresSessionStoreTests {
     @Test func processesStartingTogetherMigrateOnce() async throws {
         try await TestDatabase.runUnopened(on: .postgres) { database in

@@ -6,7 +6,7 @@ import MinutesTestSupport
 import Testing
 
 /// What every ``SessionStore`` must do, on each engine.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct SessionStoreTests {
     private let session = Session(
         id: SessionID(rawValue: "ses_0123456789ab"),

@@ -5,7 +5,7 @@ import MinutesTestSupport
 import Testing
 
 /// What every ``SummaryCache`` must do, on each engine.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct SummaryCacheTests {
     private let session = Session(
         id: SessionID(rawValue: "ses_00000000cace"),

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesTestSupport
 import Synchronization
 import Testing
 
@@ -280,7 +281,7 @@ struct FakeServerError: Error, CustomStringConvertible {
 }
 
 /// The fake server itself, so that a failure in the LLM tests is not a failure of the server.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct LLMFakeServerTests {
     @Test func recordsARequestAndAnswersAsScripted() async throws {
         // Given a server scripted to answer 201 with a header

@@ -1,10 +1,11 @@
 import Foundation
 import MinutesCore
 import MinutesSummary
+import MinutesTestSupport
 import Testing
 
 /// The API key and the transcript never reach an error, a summary's source or a log line, whatever fails.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct LLMSecrecyTests {
     /// Every way the endpoint can fail, several of them echoing the key back as real endpoints do.
     static let failures: [(name: String, reply: LLMFakeServer.Reply)] = [

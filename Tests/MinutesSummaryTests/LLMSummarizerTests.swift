@@ -2,10 +2,11 @@ import Foundation
 import Logging
 import MinutesCore
 import MinutesSummary
+import MinutesTestSupport
 import Testing
 
 /// The LLM summarizer against a real HTTP server on 127.0.0.1 that plays an OpenAI-compatible endpoint.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct LLMSummarizerTests {
     private let session = SessionID(rawValue: "ses_0123456789ab")
 

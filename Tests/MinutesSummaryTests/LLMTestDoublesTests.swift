@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MinutesCore
 import MinutesSummary
+import MinutesTestSupport
 import Synchronization
 import Testing
 
@@ -186,7 +187,7 @@ enum LLMFixtures {
 }
 
 /// The doubles themselves.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.hangGuard)
 struct LLMTestDoublesTests {
     @Test func theInstantClockRecordsSleepsWithoutWaiting() async throws {
         let clock = LLMInstantClock()

@@ -46,11 +46,7 @@ public struct LiveDiarization: Sendable {
                 finished = true
             }
             for region in regions {
-                let padded = SpeechRegion(
-                    start: max(0, region.start - padding),
-                    end: min(Double(samples.count) / 16_000, region.end + padding)
-                )
-                turns += try await label(padded, in: samples, previous: turns.last, tracker: &tracker)
+                turns += try await label(region, in: samples, previous: turns.last, tracker: &tracker)
             }
         }
         return turns.map { SpeakerTurn(speaker: tracker.resolve($0.speaker), start: $0.start, end: $0.end) }
@@ -59,9 +55,11 @@ public struct LiveDiarization: Sendable {
     /// The utterance's turns with session-wide labels.
     ///
     /// Public so that a caller holding its own tracker across pieces of audio (the service's
-    /// session appends, one chunk per request) labels each utterance exactly as the console does.
+    /// session appends, one chunk per request) labels each utterance exactly as the console
+    /// does: the models hear ``padding`` seconds of context on both sides, and an utterance
+    /// they find no turn in is reported over the region voice activity found, not the context.
     /// - Parameters:
-    ///   - utterance: where in `samples` the utterance is, padding included.
+    ///   - utterance: where in `samples` voice activity found the utterance.
     ///   - previous: the turn before it, whose voice takes audio too short to embed.
     public func label(
         _ utterance: SpeechRegion,
@@ -69,7 +67,11 @@ public struct LiveDiarization: Sendable {
         previous: SpeakerTurn?,
         tracker: inout LiveSpeakerTracker
     ) async throws -> [SpeakerTurn] {
-        let window = LiveAudioWindow(start: utterance.start, samples: slice(samples, utterance))
+        let context = SpeechRegion(
+            start: max(0, utterance.start - padding),
+            end: min(Double(samples.count) / 16_000, utterance.end + padding)
+        )
+        let window = LiveAudioWindow(start: context.start, samples: slice(samples, context))
         let analysis = try await analyze(window)
         return Self.assign(analysis, utterance: utterance, previous: previous, tracker: &tracker).turns
     }

@@ -109,15 +109,10 @@ actor SessionAppender {
             embedder: try await engines.embedder(),
             local: try await engines.diarizer()
         )
-        let duration = Double(samples.count) / 16_000
         var turns: [SpeakerTurn] = []
         for region in try await detector.speechRegions(in: samples) {
-            let utterance = SpeechRegion(
-                start: max(0, region.start - diarization.padding),
-                end: min(duration, region.end + diarization.padding)
-            )
             turns += try await diarization.label(
-                utterance,
+                region,
                 in: samples,
                 previous: turns.last ?? state.lastTurn,
                 tracker: &state.tracker

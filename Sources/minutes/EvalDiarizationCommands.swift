@@ -89,10 +89,11 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
             var hypothesis: [String: [RTTM.Turn]] = [:]
             for file in files {
                 let fileID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let samples = try LoudnessNormalizer().normalize(try AudioFile.load16kMono(file), sampleRate: 16_000)
-                    .samples
+                let recording = try AudioFile.load16kMono(file)
                 let turns: [SpeakerTurn]
                 if live {
+                    // The console labels the audio as captured, so the live figures do too.
+                    let samples = recording
                     var tracker = LiveSpeakerTracker()
                     if let join { tracker.configuration.joinThreshold = join }
                     var diarization = LiveDiarization(
@@ -104,6 +105,7 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                     if let padding { diarization.padding = padding }
                     turns = try await diarization.turns(of: samples)
                 } else {
+                    let samples = try LoudnessNormalizer().normalize(recording, sampleRate: 16_000).samples
                     let base = try engines.diarizer(
                         threshold: threshold,
                         minimumTurn: minimumTurn,

@@ -65,6 +65,11 @@ final class InMemoryTerminal: TerminalSurface {
         return typing.isEmpty ? nil : typing.removeFirst()
     }
 
+    /// Types `keys` now, whatever the screen shows.
+    func type(_ keys: [KeyPress]) {
+        typing += keys
+    }
+
     /// Keys for typing `text`.
     static func keys(_ text: String) -> [KeyPress] { text.map { .character($0) } }
 }

@@ -17,8 +17,9 @@ import MinutesSpeech
 ///    the events. When it falls behind, work waits in its queue and queued audio is decoded
 ///    in one go instead of piece by piece, so it catches up. Captions come before labels:
 ///    pauses are not decoded for partials, the end of an utterance cancels its partial
-///    decode, and an utterance's speakers are labelled only once no other work is queued, so
-///    neither holds up the next final caption.
+///    decode, and an utterance's speakers are labelled once no other work is queued (or once
+///    the label has waited ``LiveMeetingConfiguration/longestLabelWait``), so neither holds
+///    up the next final caption.
 ///
 /// ``run()`` drives both, runs the source, and serves actions (``perform(_:)``) until
 /// ``ConsoleAction/quit``: then the source stops, the last utterance is finished, the

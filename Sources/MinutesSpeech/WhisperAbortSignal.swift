@@ -16,7 +16,7 @@ final class WhisperAbortSignal: Sendable {
     }
 
     /// Points `parameters` at this signal, which must outlive the `whisper_full` call (the
-    /// caller reads it after the call, which keeps it alive).
+    /// caller's decode closure and cancellation handler both hold it until the call returns).
     func install(in parameters: inout whisper_full_params) {
         parameters.abort_callback = { data in
             guard let data else { return false }

@@ -93,7 +93,6 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                 let turns: [SpeakerTurn]
                 if live {
                     // The console labels the audio as captured, so the live figures do too.
-                    let samples = recording
                     var tracker = LiveSpeakerTracker()
                     if let join { tracker.configuration.joinThreshold = join }
                     var diarization = LiveDiarization(
@@ -103,7 +102,7 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                         tracker: tracker
                     )
                     if let padding { diarization.padding = padding }
-                    turns = try await diarization.turns(of: samples)
+                    turns = try await diarization.turns(of: recording)
                 } else {
                     let samples = try LoudnessNormalizer().normalize(recording, sampleRate: 16_000).samples
                     let base = try engines.diarizer(

@@ -111,22 +111,13 @@ struct LiveMeetingScriptedTests {
         let source = LiveScriptedSource(samples: Self.tones([0.5, 0.2]), ending: .endOfInput)
         let harness = try await LiveScriptedHarness(directory: directory, source: source)
         _ = try await harness.orchestrator.enroll(name: "Ada", voicePrints: [[1, 0, 0]])
-        let live = harness.meeting
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await live.run() }
-            var reader = LiveEventReader(live.events)
-            source.release()
-            _ = await live.waitForInputEnd()
-            await live.perform(.quit)
-            await reader.drain()
-            try await group.waitForAll()
+        let events = try await harness.run { _ in }
 
-            // Then the names were offered for completion and the loud voice came named
-            #expect(reader.seen.contains(.enrolledNames(["Ada"])))
-            let speakers = reader.seen.compactMap(\.appearedSpeaker)
-            #expect(speakers.map(\.name) == ["Ada", nil])
-        }
+        // Then the names were offered for completion and the loud voice came named
+        #expect(events.contains(.enrolledNames(["Ada"])))
+        let speakers = events.compactMap(\.appearedSpeaker)
+        #expect(speakers.map(\.name) == ["Ada", nil])
         let named = try await harness.orchestrator.speakers(harness.session).first
         #expect(named?.name == "Ada" && named?.profile != nil)
     }
@@ -140,24 +131,13 @@ struct LiveMeetingScriptedTests {
             source: source,
             tracker: LiveSpeakerTracker(configuration: .init(joinThreshold: 0.95, mergeThreshold: 0.7))
         )
-        let live = harness.meeting
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await live.run() }
-            var reader = LiveEventReader(live.events)
-            source.release()
-            _ = await live.waitForInputEnd()
-            await live.perform(.quit)
-            await reader.drain()
-            try await group.waitForAll()
+        let events = try await harness.run { _ in }
 
-            // Then the console is told, and the lines keep the speakers they were shown with
-            #expect(reader.seen.contains(.notice("Speaker 1 sounds like Speaker 2", isError: false)))
-            let speakers = reader.seen.compactMap(\.appearedSpeaker)
-            #expect(
-                reader.seen.compactMap(\.segment).map(\.speaker) == [speakers[0].id, speakers[1].id, speakers[1].id]
-            )
-        }
+        // Then the console is told, and the lines keep the speakers they were shown with
+        #expect(events.contains(.notice("Speaker 1 sounds like Speaker 2", isError: false)))
+        let speakers = events.compactMap(\.appearedSpeaker)
+        #expect(events.compactMap(\.segment).map(\.speaker) == [speakers[0].id, speakers[1].id, speakers[1].id])
     }
 }
 
@@ -166,6 +146,7 @@ struct LiveScriptedHarness {
     let orchestrator: SessionOrchestrator
     let session: SessionID
     let meeting: LiveMeeting<ContinuousClock>
+    let source: LiveScriptedSource
 
     init(
         directory: LiveTemporaryDirectory,
@@ -174,6 +155,7 @@ struct LiveScriptedHarness {
         tracker: LiveSpeakerTracker = LiveSpeakerTracker(),
         configuration: LiveMeetingConfiguration = LiveMeetingConfiguration()
     ) async throws {
+        self.source = source
         orchestrator = SessionOrchestrator(store: LiveMemoryStore(), archive: InMemoryExportArchive(), logger: .quiet)
         session = try await orchestrator.createSession(title: "Scripted").id
         let labeller = LiveDiarization(
@@ -195,6 +177,25 @@ struct LiveScriptedHarness {
             configuration: configuration,
             logger: .quiet
         )
+    }
+}
+
+extension LiveScriptedHarness {
+    /// Runs the meeting while `body` reads its events; then lets the rest of the source
+    /// through, waits for the input to end, quits, and returns every event sent.
+    @discardableResult
+    func run(while body: (inout LiveEventReader) async throws -> Void) async throws -> [ConsoleEvent] {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await meeting.run() }
+            var reader = LiveEventReader(meeting.events)
+            try await body(&reader)
+            source.release()
+            _ = await meeting.waitForInputEnd()
+            await meeting.perform(.quit)
+            await reader.drain()
+            try await group.waitForAll()
+            return reader.seen
+        }
     }
 }
 

@@ -19,10 +19,7 @@ struct LivePartialCaptionTests {
         let harness = try await LiveScriptedHarness(directory: directory, source: source)
         let live = harness.meeting
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await live.run() }
-            var reader = LiveEventReader(live.events)
-
+        try await harness.run { reader in
             // Then a partial caption shows what is being said
             guard case .caption(let partial) = await reader.next(where: { $0.isPartialCaption }) else {
                 Issue.record("no partial caption")
@@ -35,12 +32,6 @@ struct LivePartialCaptionTests {
             source.deliverNextPart()
             #expect(await reader.next { $0.segment != nil }?.segment?.text == "hello there")
             #expect(await live.statistics.abandonedPartials == 0)
-
-            source.release()
-            _ = await live.waitForInputEnd()
-            await live.perform(.quit)
-            await reader.drain()
-            try await group.waitForAll()
         }
     }
 
@@ -60,10 +51,7 @@ struct LivePartialCaptionTests {
         let harness = try await LiveScriptedHarness(directory: directory, source: source, transcriber: transcriber)
         let live = harness.meeting
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await live.run() }
-            var reader = LiveEventReader(live.events)
-
+        try await harness.run { reader in
             // When the tone has been heard and its partial decode is running, the pause comes
             var stalls = transcriber.stalls.makeAsyncIterator()
             _ = await stalls.next()
@@ -74,12 +62,6 @@ struct LivePartialCaptionTests {
             #expect(segment?.text == "hello there")
             #expect(await live.statistics.abandonedPartials == 1)
             #expect(transcriber.calls == 2, "one abandoned partial decode, one final decode")
-
-            source.release()
-            _ = await live.waitForInputEnd()
-            await live.perform(.quit)
-            await reader.drain()
-            try await group.waitForAll()
         }
     }
 }

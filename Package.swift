@@ -56,13 +56,14 @@ let package = Package(
         .systemLibrary(name: "CWhisper", pkgConfig: "whisper"),
         .systemLibrary(name: "CSherpaOnnx", pkgConfig: "sherpa-onnx"),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CFlite", providers: [.apt(["flite1-dev"])]),
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CMalloc"),
-        .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "MinutesSpeech",
             dependencies: [
-                "MinutesCore", "MinutesAudio", "CWhisper", "CEspeakNG",
+                "MinutesCore", "MinutesAudio", "CWhisper", "CEspeakNG", "CFlite",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

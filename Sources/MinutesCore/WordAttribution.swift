@@ -5,9 +5,17 @@
 /// word timings are what lets the diarizer's turns cut it correctly.
 public enum WordAttribution {
     /// Segments with cluster labels taken from `turns`.
+    ///
+    /// Each word goes to the turn it overlaps most; then a speaker change that falls a few
+    /// words from a sentence end is moved to that sentence end. Whisper's token times drift by
+    /// a few hundred milliseconds around pauses, which otherwise hands the first word of one
+    /// person's sentence to the person before ("… the new version. I" | "will email …").
     public static func attribute(_ segments: [SegmentDraft], to turns: [SpeakerTurn]) -> [SegmentDraft] {
         guard !turns.isEmpty else { return segments }
+        let words = segments.flatMap(\.words)
+        let labels = SentenceSnapping.snap(words.map { speaker(from: $0.start, to: $0.end, in: turns) }, words: words)
         var result: [SegmentDraft] = []
+        var next = labels.startIndex
         for segment in segments {
             guard !segment.words.isEmpty else {
                 var whole = segment
@@ -17,7 +25,8 @@ public enum WordAttribution {
             }
             var current: SegmentDraft?
             for word in segment.words {
-                let cluster = speaker(from: word.start, to: word.end, in: turns)
+                let cluster = labels[next]
+                next += 1
                 if var open = current, open.cluster == cluster {
                     open.words.append(word)
                     open.end = max(open.end, word.end)

@@ -65,7 +65,7 @@ public struct SharedEngines: Sendable {
         }
     }
 
-    public var synthesizer: any SpeechSynthesizer { EspeakSynthesizer() }
+    public var synthesizer: any SpeechSynthesizer { LocalSynthesizer() }
 
     /// The recorded-meeting pipeline over the shared engines.
     public func recordedMeetingPipeline(

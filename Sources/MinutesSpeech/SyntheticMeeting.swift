@@ -1,13 +1,13 @@
 import MinutesCore
 
-/// A meeting spoken by espeak-ng voices from a script, with its ground truth: who spoke when (RTTM) and what they said.
+/// A meeting spoken by synthetic voices from a script, with its ground truth: who spoke when (RTTM) and what they said.
 ///
 /// For demos and for structure and timing tests; accuracy is measured on real speech.
 public struct SyntheticMeeting: Sendable {
     /// One scripted turn.
     public struct Turn: Sendable, Equatable {
         public var speaker: String
-        /// An espeak-ng voice, such as `en-us+m3` (voice plus variant).
+        /// A voice of the synthesizer: Flite's `slt`, or espeak-ng's `en-us+m3` (voice plus variant).
         public var voice: String
         public var text: String
         /// Silence before the turn starts, after the previous one ends.
@@ -84,7 +84,8 @@ public struct SyntheticMeeting: Sendable {
         return Array(samples[first...last])
     }
 
-    /// A short three-voice planning meeting, used by the demo and the tests.
+    /// A short three-voice planning meeting in espeak-ng's voices, which the tests use for
+    /// structure and timing (their voices are close, so they also try the speaker engines hard).
     public static let planningScript: [Turn] = [
         Turn(speaker: "alice", voice: "en-us+f3", text: "Good morning everyone. Let's plan the release for next week."),
         Turn(
@@ -96,5 +97,35 @@ public struct SyntheticMeeting: Sendable {
         Turn(speaker: "alice", voice: "en-us+f3", text: "Bob, can you test the upgrade path tomorrow?"),
         Turn(speaker: "bob", voice: "en-us+m1", text: "Yes, I will do that tomorrow morning."),
         Turn(speaker: "carol", voice: "en-gb-scotland+m7", text: "Then we ship on Monday. Decision made."),
+    ]
+
+    /// The meeting `make run` replays with no capture device and `minutes demo` processes:
+    /// three of Flite's voices (its one woman and two men that the voice prints tell apart),
+    /// clear enough for Whisper's smallest model, with decisions and owned, dated action items.
+    public static let demoScript: [Turn] = [
+        Turn(
+            speaker: "alice",
+            voice: "slt",
+            text: "Good morning, everyone. Today we need to plan the release for next week."
+        ),
+        Turn(
+            speaker: "bob",
+            voice: "rms",
+            text: "The installer is ready. But the upgrade from the old version still needs testing."
+        ),
+        Turn(speaker: "alice", voice: "slt", text: "Bob, could you test the upgrade tomorrow?"),
+        Turn(speaker: "bob", voice: "rms", text: "Yes. I will test the upgrade tomorrow morning."),
+        Turn(
+            speaker: "dan",
+            voice: "kal16",
+            text: "I will write up the release notes by Friday, and send them to the whole team."
+        ),
+        Turn(
+            speaker: "alice",
+            voice: "slt",
+            text: "Thank you. Then we have decided to ship the release on Monday."
+        ),
+        Turn(speaker: "dan", voice: "kal16", text: "And who will tell the customers about the new version?"),
+        Turn(speaker: "alice", voice: "slt", text: "I will email the customers on Monday afternoon."),
     ]
 }

@@ -24,12 +24,12 @@ enum CaptureChoice {
         }
     }
 
-    /// `demo-meeting.wav` in the recordings directory, synthesized the first time.
+    /// `demo-meeting.wav` in the recordings directory, synthesized anew each time (Flite takes a
+    /// fraction of a second), so a file left by an earlier version never replays an older script.
     static func demoRecording(in recordings: String) async throws -> String {
         let path = recordings + "/demo-meeting.wav"
-        if FileManager.default.fileExists(atPath: path) { return path }
         try FileManager.default.createDirectory(atPath: recordings, withIntermediateDirectories: true)
-        let meeting = try await SyntheticMeeting.make(SyntheticMeeting.planningScript, synthesizer: EspeakSynthesizer())
+        let meeting = try await SyntheticMeeting.make(SyntheticMeeting.demoScript, synthesizer: LocalSynthesizer())
         try WAVWriter.write(meeting.samples, to: path, sampleRate: 16_000)
         return path
     }

@@ -30,11 +30,8 @@ struct DemoCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let step = DemoSteps()
 
-            step("Synthesizing a three-voice planning meeting with espeak-ng")
-            let meeting = try await SyntheticMeeting.make(
-                SyntheticMeeting.planningScript,
-                synthesizer: EspeakSynthesizer()
-            )
+            step("Synthesizing a three-voice planning meeting with Flite")
+            let meeting = try await SyntheticMeeting.make(SyntheticMeeting.demoScript, synthesizer: LocalSynthesizer())
             let recording = directory + "/demo-meeting.wav"
             try WAVWriter.write(meeting.samples, to: recording, sampleRate: 16_000)
             step.detail("\(String(format: "%.1f", Double(meeting.samples.count) / 16_000)) s of audio in \(recording)")

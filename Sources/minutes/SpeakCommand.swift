@@ -7,13 +7,13 @@ import MinutesSpeech
 struct SpeakCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speak",
-        abstract: "Speak text with espeak-ng into a 16 kHz WAV file."
+        abstract: "Speak text with Flite or espeak-ng into a 16 kHz WAV file."
     )
 
     @Argument(help: "The text to speak.")
     var text: String?
 
-    @Option(help: "An espeak-ng voice, optionally with a variant: en-us, en-gb+m3, de.")
+    @Option(help: "A Flite voice (slt, rms, awb, kal16) or an espeak-ng voice with an optional variant: en-us, en-gb+m3, de.")
     var voice = "en-us"
 
     @Option(help: "The WAV file to write.")
@@ -30,7 +30,7 @@ struct SpeakCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandContext.report {
-            let synthesizer = EspeakSynthesizer()
+            let synthesizer = LocalSynthesizer()
             if listVoices {
                 for voice in try await synthesizer.voices() {
                     print("\(voice.name)\t\(voice.language)")

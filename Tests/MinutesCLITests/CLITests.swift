@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MinutesCore
+import MinutesSpeech
 import MinutesStorage
 import MinutesTestSupport
 import Testing
@@ -310,8 +311,18 @@ struct DemoCLITests {
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("3 speakers"))
         let minutes = try String(contentsOfFile: cli.path("demo/demo-meeting.md"), encoding: .utf8)
-        #expect(minutes.contains("**Participants:** Alice, Bob, Carol"))
+        #expect(minutes.contains("**Participants:** Alice, Bob, Dan"))
         #expect(minutes.contains("## Summary") && minutes.contains("## Action items"))
+        // The transcript says what the script says, and every action item has its owner
+        let manifest = try ExportManifest.decode(Data(contentsOf: URL(fileURLWithPath: cli.path("demo/demo-meeting.json"))))
+        let error = WordErrorRate.measure(
+            reference: SyntheticMeeting.demoScript.map(\.text).joined(separator: " "),
+            hypothesis: manifest.segments.map(\.text).joined(separator: " ")
+        )
+        #expect(error.rate <= 0.05, "WER \(error.rate): \(manifest.segments.map(\.text))")
+        for owner in ["Alice", "Bob", "Dan"] {
+            #expect(minutes.contains("— **\(owner)**"), "no action item for \(owner)")
+        }
         #expect(FileManager.default.fileExists(atPath: cli.path("demo/demo-meeting.wav")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("demo/exports")).count == 1)
     }

@@ -24,6 +24,43 @@ struct AttributionAndMatchingTests {
         #expect(split.map(\.start) == [0.1, 2.2])
     }
 
+    @Test func aSentenceStaysWithItsSpeakerWhenWordTimesDriftPastTheTurn() {
+        // Whisper timed "I" before the change and "upgrade tomorrow morning." after it
+        let words = [
+            Word(text: "Yes,", start: 0.2, end: 0.5, confidence: 1),
+            Word(text: "I", start: 0.6, end: 0.7, confidence: 1),
+            Word(text: "will", start: 0.8, end: 1.0, confidence: 1),
+            Word(text: "test", start: 1.1, end: 1.4, confidence: 1),
+            Word(text: "the", start: 1.5, end: 1.9, confidence: 1),
+            Word(text: "upgrade", start: 2.1, end: 2.5, confidence: 1),
+            Word(text: "tomorrow.", start: 2.6, end: 3.0, confidence: 1),
+            Word(text: "I", start: 3.1, end: 3.2, confidence: 1),
+            Word(text: "will", start: 4.1, end: 4.3, confidence: 1),
+            Word(text: "write.", start: 4.4, end: 4.9, confidence: 1),
+        ]
+        let turns = [
+            SpeakerTurn(speaker: "bob", start: 0, end: 2.0),
+            SpeakerTurn(speaker: "dan", start: 2.0, end: 3.15),
+            SpeakerTurn(speaker: "alice", start: 3.6, end: 5.0),
+        ]
+        let segment = SegmentDraft(start: 0.2, end: 4.9, cluster: nil, text: "", words: words)
+
+        let split = WordAttribution.attribute([segment], to: turns)
+
+        #expect(split.map(\.text) == ["Yes, I will test the upgrade tomorrow.", "I will write."])
+        #expect(split.map(\.cluster) == ["bob", "alice"])
+    }
+
+    @Test func aChangeFarFromAnySentenceEndStaysWhereTheVoicesPutIt() {
+        let words = (0..<10).map { Word(text: "word", start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 1) }
+        let turns = [SpeakerTurn(speaker: "a", start: 0, end: 2.0), SpeakerTurn(speaker: "b", start: 2.0, end: 4.0)]
+
+        let split = WordAttribution.attribute([SegmentDraft(start: 0, end: 4, cluster: nil, text: "", words: words)], to: turns)
+
+        #expect(split.map(\.cluster) == ["a", "b"])
+        #expect(split.map(\.words.count) == [5, 5])
+    }
+
     @Test func oneSpeakersSegmentsCloseTogetherAreJoined() {
         let first = SegmentDraft(start: 0, end: 1, cluster: "0", text: "We ship", words: [])
         let second = SegmentDraft(start: 1.3, end: 2, cluster: "0", text: "on Monday.", words: [])

@@ -1,0 +1,89 @@
+import Foundation
+import MinutesAudio
+import MinutesConsole
+import MinutesCore
+import MinutesSpeech
+import MinutesTestSupport
+import Testing
+
+/// The demo meeting that `make run` replays when the machine has no capture device, through
+/// the live engines: a newcomer's first minute must show Minutes at its best.
+@Suite(.hangGuard)
+struct LiveDemoMeetingTests {
+    @Test func theDemoIsCaptionedNearlyWordForWordEachVoiceItsOwnSpeakerWithOwnedActionItems() async throws {
+        // Given the demo meeting replayed through the real engines
+        let directory = try LiveTemporaryDirectory()
+        let meeting = try await SyntheticMeeting.make(SyntheticMeeting.demoScript, synthesizer: LocalSynthesizer())
+        let wav = directory.file("demo-meeting.wav")
+        try WAVWriter.write(meeting.samples, to: wav, sampleRate: 16_000)
+        let orchestrator = SessionOrchestrator(store: LiveMemoryStore(), archive: InMemoryExportArchive(), logger: .quiet)
+        let session = try await orchestrator.createSession(title: "Release planning (demo)")
+        let recordings = directory.file("Recordings")
+        let live = try LiveMeetingTests.meeting(
+            source: try ReplaySource(path: wav, speed: 2, clock: ContinuousClock()),
+            recorder: try RecordingWriter(directory: recordings, name: "demo", sessionID: session.id.rawValue),
+            orchestrator: orchestrator,
+            session: session.id,
+            exportDirectory: recordings
+        )
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await live.run() }
+            var reader = LiveEventReader(live.events)
+            #expect(await live.waitForInputEnd() == .endOfInput)
+            _ = await reader.next { $0.isNotice(containing: "input has ended") }
+
+            // Then the captions say what the script says, within 5 % of its words
+            let segments = reader.seen.compactMap(\.segment)
+            let error = WordErrorRate.measure(
+                reference: SyntheticMeeting.demoScript.map(\.text).joined(separator: " "),
+                hypothesis: segments.map(\.text).joined(separator: " ")
+            )
+            #expect(error.rate <= 0.05, "WER \(error.rate): \(segments.map(\.text))")
+
+            // and each of the three voices is its own speaker, the only one heard in its turns
+            let appeared = reader.seen.compactMap(\.appearedSpeaker)
+            #expect(appeared.count == 3, "\(appeared.map(\.displayName))")
+            let voices = Self.speakerOfEachVoice(segments: segments, turns: meeting.turns)
+            #expect(Set(voices.values).count == 3, "\(voices)")
+
+            // and once they are named, the summary lists owned action items
+            for (voice, speaker) in voices {
+                await live.perform(.labelSpeaker(speaker, name: voice.capitalized, enroll: false))
+                _ = await reader.next { $0 == .speakerRenamed(speaker, name: voice.capitalized) }
+            }
+            await live.perform(.buildSummary)
+            let built = await reader.next {
+                if case .summaryReady = $0 { return true }
+                if case .summaryFailed = $0 { return true }
+                return false
+            }
+            guard case .summaryReady(let summary) = built else {
+                Issue.record("no summary: \(String(describing: built))")
+                return
+            }
+            let owners = Set(summary.actionItems.compactMap(\.owner))
+            #expect(owners == ["Alice", "Bob", "Dan"], "\(summary.actionItems)")
+
+            await live.perform(.quit)
+            await reader.drain()
+            try await group.waitForAll()
+        }
+    }
+
+    /// The session speaker who holds most of each scripted voice's time.
+    static func speakerOfEachVoice(
+        segments: [Segment],
+        turns: [SyntheticMeeting.ReferenceTurn]
+    ) -> [String: SpeakerID] {
+        var overlap: [String: [SpeakerID: Double]] = [:]
+        for segment in segments {
+            guard let speaker = segment.speaker else { continue }
+            for turn in turns {
+                let shared = min(segment.end, turn.end) - max(segment.start, turn.start)
+                if shared > 0 { overlap[turn.speaker, default: [:]][speaker, default: 0] += shared }
+            }
+        }
+        return overlap.compactMapValues { $0.max { $0.value < $1.value }?.key }
+    }
+}

@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_SOURCES = Sources Tests Package.swift
 
-.PHONY: setup models testdata build run test lint format clean
+.PHONY: setup models testdata build run test lint format clean install uninstall
 
 setup:
 	@scripts/setup
@@ -20,6 +20,20 @@ build: setup
 
 run: build
 	@.build/debug/minutes $(ARGS)
+
+# An optimized `minutes` as a tool: the program, its themes and personas, shell completions
+# and a manual page under $(DESTDIR)$(PREFIX); `make uninstall` removes exactly those files.
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIGURATION ?= release
+install: setup
+	$(SWIFT) build -c $(CONFIGURATION) --product minutes
+	$(SWIFT) package generate-manual --configuration $(CONFIGURATION)
+	scripts/install --binary "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/minutes" \
+		--manual .build/plugins/GenerateManual/outputs/minutes/minutes.1 --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+
+uninstall:
+	scripts/install --uninstall --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
 
 # The storage tests run against SQLite and a throwaway PostgreSQL server started around them.
 # The console's end-to-end tests replay meetings at real-time pace through the binary, so

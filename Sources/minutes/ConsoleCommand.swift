@@ -45,7 +45,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         LogSetup.toFile(logFile)
         let logger = Logger(label: "minutes.console")
         try await CommandContext.run { context in
-            let recordings = environment["MINUTES_RECORDINGS_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "Recordings"
+            let recordings = ShippedDirectory.recordings(environment: environment)
             try RecordingsCheck.announceRecovered(in: recordings)
             let engines = SpeechEngines(model: model, language: language)
             let source = try await CaptureChoice.source(
@@ -103,7 +103,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             )
             let themes = ThemeLibrary(
                 environment: environment,
-                bundledDirectories: [ShippedDirectory.find("Themes")].compactMap { $0 }
+                bundledDirectories: [ShippedDirectory.themes].compactMap { $0 }
             )
             let chosenTheme = try themes.resolve(option: theme, environment: environment)
             let enrolled = try await context.orchestrator.profiles().map(\.name)

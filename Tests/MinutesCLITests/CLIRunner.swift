@@ -37,8 +37,13 @@ final class CLIRunner {
         try await run(arguments: arguments)
     }
 
-    func run(arguments: [String], environment: [String: String]? = nil) async throws -> Result {
-        let binary = try Self.binary()
+    /// Runs `program` (default: the built `minutes`) in the runner's directory.
+    func run(
+        arguments: [String],
+        environment: [String: String]? = nil,
+        program: URL? = nil
+    ) async throws -> Result {
+        let binary = try program ?? Self.binary()
         let environment = environment ?? self.environment
         let directory = self.directory
         return try await BlockingWork.run {

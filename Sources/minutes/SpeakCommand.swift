@@ -13,7 +13,10 @@ struct SpeakCommand: AsyncParsableCommand {
     @Argument(help: "The text to speak.")
     var text: String?
 
-    @Option(help: "A Flite voice (slt, rms, awb, kal16) or an espeak-ng voice with an optional variant: en-us, en-gb+m3, de.")
+    @Option(
+        help:
+            "A Flite voice (slt, rms, awb, kal16) or an espeak-ng voice with an optional variant: en-us, en-gb+m3, de."
+    )
     var voice = "en-us"
 
     @Option(help: "The WAV file to write.")

@@ -314,7 +314,9 @@ struct DemoCLITests {
         #expect(minutes.contains("**Participants:** Alice, Bob, Dan"))
         #expect(minutes.contains("## Summary") && minutes.contains("## Action items"))
         // The transcript says what the script says, and every action item has its owner
-        let manifest = try ExportManifest.decode(Data(contentsOf: URL(fileURLWithPath: cli.path("demo/demo-meeting.json"))))
+        let manifest = try ExportManifest.decode(
+            Data(contentsOf: URL(fileURLWithPath: cli.path("demo/demo-meeting.json")))
+        )
         let error = WordErrorRate.measure(
             reference: SyntheticMeeting.demoScript.map(\.text).joined(separator: " "),
             hypothesis: manifest.segments.map(\.text).joined(separator: " ")

@@ -17,7 +17,9 @@ struct InstallCLITests {
 
         // When the built binary is installed into a staging DESTDIR
         let installed = try await cli.run(
-            arguments: [script, "--binary", try CLIRunner.binary().path, "--prefix", "/opt/minutes", "--destdir", destination],
+            arguments: [
+                script, "--binary", try CLIRunner.binary().path, "--prefix", "/opt/minutes", "--destdir", destination,
+            ],
             program: bash
         )
         #expect(installed.status == 0, "\(installed.stderr)")
@@ -64,7 +66,9 @@ struct InstallCLITests {
         )
         #expect(unknown.status != 0, "an unknown theme is refused, so the found one was really looked up")
         // and recordings go to the data directory, not the directory it was started in
-        let recordings = try FileManager.default.contentsOfDirectory(atPath: cli.path(".local/share/minutes/recordings"))
+        let recordings = try FileManager.default.contentsOfDirectory(
+            atPath: cli.path(".local/share/minutes/recordings")
+        )
         #expect(recordings.contains { $0.hasSuffix(".wav") }, "\(recordings)")
 
         // and the shell completions name its subcommands; bash accepts its script

@@ -16,7 +16,11 @@ struct LiveDemoMeetingTests {
         let meeting = try await SyntheticMeeting.make(SyntheticMeeting.demoScript, synthesizer: LocalSynthesizer())
         let wav = directory.file("demo-meeting.wav")
         try WAVWriter.write(meeting.samples, to: wav, sampleRate: 16_000)
-        let orchestrator = SessionOrchestrator(store: LiveMemoryStore(), archive: InMemoryExportArchive(), logger: .quiet)
+        let orchestrator = SessionOrchestrator(
+            store: LiveMemoryStore(),
+            archive: InMemoryExportArchive(),
+            logger: .quiet
+        )
         let session = try await orchestrator.createSession(title: "Release planning (demo)")
         let recordings = directory.file("Recordings")
         let live = try LiveMeetingTests.meeting(

@@ -52,10 +52,15 @@ struct AttributionAndMatchingTests {
     }
 
     @Test func aChangeFarFromAnySentenceEndStaysWhereTheVoicesPutIt() {
-        let words = (0..<10).map { Word(text: "word", start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 1) }
+        let words = (0..<10).map {
+            Word(text: "word", start: Double($0) * 0.4, end: Double($0) * 0.4 + 0.3, confidence: 1)
+        }
         let turns = [SpeakerTurn(speaker: "a", start: 0, end: 2.0), SpeakerTurn(speaker: "b", start: 2.0, end: 4.0)]
 
-        let split = WordAttribution.attribute([SegmentDraft(start: 0, end: 4, cluster: nil, text: "", words: words)], to: turns)
+        let split = WordAttribution.attribute(
+            [SegmentDraft(start: 0, end: 4, cluster: nil, text: "", words: words)],
+            to: turns
+        )
 
         #expect(split.map(\.cluster) == ["a", "b"])
         #expect(split.map(\.words.count) == [5, 5])

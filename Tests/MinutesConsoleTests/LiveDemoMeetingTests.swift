@@ -12,24 +12,14 @@ import Testing
 struct LiveDemoMeetingTests {
     @Test func theDemoIsCaptionedNearlyWordForWordEachVoiceItsOwnSpeakerWithOwnedActionItems() async throws {
         // Given the demo meeting replayed through the real engines
-        let directory = try LiveTemporaryDirectory()
-        let meeting = try await SyntheticMeeting.make(SyntheticMeeting.demoScript, synthesizer: LocalSynthesizer())
-        let wav = directory.file("demo-meeting.wav")
-        try WAVWriter.write(meeting.samples, to: wav, sampleRate: 16_000)
-        let orchestrator = SessionOrchestrator(
-            store: LiveMemoryStore(),
-            archive: InMemoryExportArchive(),
-            logger: .quiet
+        let replayed = try await ReplayedMeeting.make(
+            SyntheticMeeting.demoScript,
+            synthesizer: LocalSynthesizer(),
+            title: "Release planning (demo)",
+            name: "demo",
+            speed: 2
         )
-        let session = try await orchestrator.createSession(title: "Release planning (demo)")
-        let recordings = directory.file("Recordings")
-        let live = try LiveMeetingTests.meeting(
-            source: try ReplaySource(path: wav, speed: 2, clock: ContinuousClock()),
-            recorder: try RecordingWriter(directory: recordings, name: "demo", sessionID: session.id.rawValue),
-            orchestrator: orchestrator,
-            session: session.id,
-            exportDirectory: recordings
-        )
+        let (meeting, live) = (replayed.meeting, replayed.live)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await live.run() }
@@ -73,6 +63,7 @@ struct LiveDemoMeetingTests {
             await reader.drain()
             try await group.waitForAll()
         }
+        withExtendedLifetime(replayed.directory) {}
     }
 
     /// The session speaker who holds most of each scripted voice's time.

@@ -34,24 +34,15 @@ struct LiveMeetingTests {
 
     @Test func aReplayedMeetingIsCaptionedLabelledRecordedNamedExportedAndEnded() async throws {
         // Given a synthetic meeting replayed through the real engines
-        let directory = try LiveTemporaryDirectory()
-        let meeting = try await SyntheticMeeting.make(Self.script, synthesizer: EspeakSynthesizer())
-        let wav = directory.file("meeting.wav")
-        try WAVWriter.write(meeting.samples, to: wav, sampleRate: 16_000)
-        let orchestrator = SessionOrchestrator(
-            store: LiveMemoryStore(),
-            archive: InMemoryExportArchive(),
-            logger: .quiet
+        let replayed = try await ReplayedMeeting.make(
+            Self.script,
+            synthesizer: EspeakSynthesizer(),
+            title: "Release planning",
+            name: "planning",
+            speed: 3
         )
-        let session = try await orchestrator.createSession(title: "Release planning")
-        let source = try ReplaySource(path: wav, speed: 3, clock: ContinuousClock())
-        let recordings = directory.file("Recordings")
-        let live = try Self.meeting(
-            source: source,
-            recorder: try RecordingWriter(directory: recordings, name: "planning", sessionID: session.id.rawValue),
-            orchestrator: orchestrator,
-            session: session.id,
-            exportDirectory: recordings
+        let (meeting, orchestrator, session, recordings, live) = (
+            replayed.meeting, replayed.orchestrator, replayed.session, replayed.recordings, replayed.live
         )
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -123,6 +114,7 @@ struct LiveMeetingTests {
         #expect(sidecar.finished)
         #expect(sidecar.frameCount == Int64(meeting.samples.count))
         #expect(try AudioFile.load16kMono(recordings + "/planning.wav").count == meeting.samples.count)
+        withExtendedLifetime(replayed.directory) {}
     }
 
     /// A meeting over the real engines from the test models.

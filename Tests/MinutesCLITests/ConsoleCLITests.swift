@@ -1,5 +1,6 @@
 import Foundation
 import MinutesAudio
+import MinutesCore
 import MinutesSpeech
 import MinutesTestSupport
 import Testing
@@ -10,11 +11,28 @@ import Testing
 struct ConsoleCLITests {
     /// A two-voice synthetic meeting as a WAV file in the runner's directory.
     private func twoVoiceMeeting(_ cli: CLIRunner) async throws -> String {
-        let meeting = try await SyntheticMeeting.make(
+        try await spoken(
             Array(SyntheticMeeting.planningScript.filter { $0.speaker != "carol" }),
-            synthesizer: EspeakSynthesizer()
+            synthesizer: EspeakSynthesizer(),
+            into: cli.path("meeting.wav")
         )
-        let path = cli.path("meeting.wav")
+    }
+
+    /// The demo meeting `make run` replays on a machine with no capture device.
+    private func demoMeeting(_ cli: CLIRunner) async throws -> String {
+        try await spoken(
+            SyntheticMeeting.demoScript,
+            synthesizer: LocalSynthesizer(),
+            into: cli.path("demo-meeting.wav")
+        )
+    }
+
+    private func spoken(
+        _ script: [SyntheticMeeting.Turn],
+        synthesizer: any SpeechSynthesizer,
+        into path: String
+    ) async throws -> String {
+        let meeting = try await SyntheticMeeting.make(script, synthesizer: synthesizer)
         try WAVWriter.write(meeting.samples, to: path, sampleRate: 16_000)
         return path
     }
@@ -28,9 +46,10 @@ struct ConsoleCLITests {
         return environment
     }
 
+    /// The first minute of a newcomer: the demo meeting in a real terminal.
     @Test func namingSummarizingAndExportingUnderTmux() async throws {
         let cli = try CLIRunner()
-        let meeting = try await twoVoiceMeeting(cli)
+        let meeting = try await demoMeeting(cli)
         let tmux = try Tmux(session: "minutes-test-\(getpid())")
         defer { tmux.kill() }
         var variables = environment(cli)
@@ -54,7 +73,9 @@ struct ConsoleCLITests {
 
         // s builds the summary; e and 1 export Markdown next to the recording. A further
         // voice may be asked about at any moment; the helper skips such prompts.
-        try await Task.sleep(for: .seconds(8))
+        // Once the last words are on screen and had time to be labelled and stored
+        _ = try await tmux.waitFor("afternoon", seconds: 120)
+        try await Task.sleep(for: .seconds(5))
         _ = try await tmux.command("s", until: "Key points", seconds: 60)
         tmux.press("Escape")
         _ = try await tmux.command("e", until: "Markdown minutes", seconds: 30)
@@ -68,6 +89,8 @@ struct ConsoleCLITests {
         let minutes = try String(contentsOfFile: cli.path("recordings/" + markdown), encoding: .utf8)
         #expect(minutes.contains("Alice"))
         #expect(minutes.contains("## Summary"))
+        // with the action item Alice took on in the demo, hers
+        #expect(minutes.contains("Email the customers on Monday afternoon — **Alice**"), "\(minutes)")
 
         _ = try await tmux.command("q", until: "quit?", seconds: 30)
         tmux.type("y")

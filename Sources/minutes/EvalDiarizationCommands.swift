@@ -55,8 +55,15 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
     @Flag(help: "Label speakers as the live console does (streamed utterances, online clustering).")
     var live = false
 
-    @Option(help: "Offline clustering threshold.")
+    @Option(help: "Offline clustering threshold (with spectral clustering: of the base diarizer's turns).")
     var threshold: Float?
+
+    @Flag(
+        name: .customLong("spectral"),
+        inversion: .prefixedNo,
+        help: "Offline: re-cluster window voice prints with the count estimated per recording (NME-SC)."
+    )
+    var spectral = false
 
     @Option(help: "Offline: drop turns shorter than this many seconds.")
     var minimumTurn: Float?
@@ -105,11 +112,13 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                     turns = try await diarization.turns(of: recording)
                 } else {
                     let samples = try LoudnessNormalizer().normalize(recording, sampleRate: 16_000).samples
-                    let base = try engines.diarizer(
-                        threshold: threshold,
+                    let sherpa = try engines.diarizer(
+                        threshold: threshold ?? (spectral ? SpectralDiarizer.baseThreshold : nil),
                         minimumTurn: minimumTurn,
                         minimumGap: minimumGap
                     )
+                    let base: any Diarizer =
+                        spectral ? SpectralDiarizer(base: sherpa, embedder: try engines.embedder()) : sherpa
                     let diarizer: any Diarizer =
                         fillGaps
                         ? GapFillingDiarizer(

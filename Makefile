@@ -36,13 +36,13 @@ uninstall:
 	scripts/install --uninstall --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
 
 # The storage tests run against SQLite and a throwaway PostgreSQL server started around them.
-# The console's end-to-end tests replay meetings at real-time pace through the binary, so
-# they run afterwards, on their own: beside 450 other tests on two cores the console falls
+# The console's end-to-end tests and the demo's live replay run meetings at real-time pace,
+# so they run afterwards, on their own: beside 450 other tests on two cores the console falls
 # minutes behind, which is not what they test (`minutes bench live` measures that).
-REAL_TIME_TESTS = ConsoleCLITests
+REAL_TIME_TESTS = ConsoleCLITests|LiveDemoMeetingTests
 test: setup testdata
-	scripts/with-postgres $(SWIFT) test --skip $(REAL_TIME_TESTS)
-	$(SWIFT) test --skip-build --filter $(REAL_TIME_TESTS)
+	scripts/with-postgres $(SWIFT) test --skip '$(REAL_TIME_TESTS)'
+	$(SWIFT) test --skip-build --filter '$(REAL_TIME_TESTS)'
 
 lint:
 	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)

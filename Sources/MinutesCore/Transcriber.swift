@@ -16,19 +16,30 @@ public struct TranscriptionOptions: Sendable, Equatable {
     /// instead of filling Whisper's context. Live captions need both; whole recordings are
     /// decoded as Whisper was trained.
     public var fitsDecodingToClip: Bool
+    /// Whisper's beam width: 1 decodes greedily (fast, for live captions), more searches that
+    /// many hypotheses at once (whisper.cpp's own command decodes with 5: fewer errors where
+    /// nobody waits on each utterance).
+    public var beamSize: Int
+
+    /// The widest beam whisper.cpp runs (it keeps at most 8 decoders).
+    public static let beamSizes = 1...8
+    /// The beam recorded meetings are decoded with unless the user says otherwise.
+    public static let accurateBeamSize = 5
 
     public init(
         language: String = "en",
         initialPrompt: String? = nil,
         timeOffset: Double = 0,
         fallback: TranscriptionFallback = .whenRepetitiveOrUnlikely,
-        fitsDecodingToClip: Bool = false
+        fitsDecodingToClip: Bool = false,
+        beamSize: Int = TranscriptionOptions.accurateBeamSize
     ) {
         self.language = language
         self.initialPrompt = initialPrompt
         self.timeOffset = timeOffset
         self.fallback = fallback
         self.fitsDecodingToClip = fitsDecodingToClip
+        self.beamSize = beamSize
     }
 }
 

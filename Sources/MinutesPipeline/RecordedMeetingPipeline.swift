@@ -15,6 +15,8 @@ public struct RecordedMeetingPipeline: Sendable {
     public var detector: any VoiceActivityDetector
     /// Nil stores the meeting without a summary.
     public var summarizer: (any Summarizer)?
+    /// Whisper's beam (``TranscriptionOptions/beamSize``): recordings are decoded for accuracy.
+    public var beamSize: Int
     public var logger: Logger
 
     public init(
@@ -23,6 +25,7 @@ public struct RecordedMeetingPipeline: Sendable {
         embedder: any SpeakerEmbedder,
         detector: any VoiceActivityDetector,
         summarizer: (any Summarizer)?,
+        beamSize: Int = TranscriptionOptions.accurateBeamSize,
         logger: Logger
     ) {
         self.diarizer = diarizer
@@ -30,6 +33,7 @@ public struct RecordedMeetingPipeline: Sendable {
         self.embedder = embedder
         self.detector = detector
         self.summarizer = summarizer
+        self.beamSize = beamSize
         self.logger = logger
     }
 
@@ -65,7 +69,7 @@ public struct RecordedMeetingPipeline: Sendable {
         let result = try await processor.process(
             samples,
             speakerCount: meeting.speakerCount,
-            options: TranscriptionOptions(language: meeting.language),
+            options: TranscriptionOptions(language: meeting.language, beamSize: beamSize),
             progress: progress
         )
         timings += result.timings.map { .init(stage: $0.stage.rawValue, seconds: $0.seconds) }

@@ -37,6 +37,8 @@ public struct SharedEngines: Sendable {
     }
 
     public var language: String { engines.configuration.language }
+    /// Whisper's beam for recordings (`MINUTES_WHISPER_BEAM`).
+    public var beamSize: Int { engines.configuration.beamSize }
 
     public func transcriber() async throws -> any Transcriber {
         try await available { try await whisper.value() }
@@ -80,6 +82,7 @@ public struct SharedEngines: Sendable {
             embedder: try await embedder(),
             detector: try voiceActivity(),
             summarizer: summarizer,
+            beamSize: engines.configuration.beamSize,
             logger: logger
         )
     }

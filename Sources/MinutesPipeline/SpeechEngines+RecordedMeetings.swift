@@ -1,5 +1,6 @@
 import Logging
 import MinutesCore
+import MinutesSpeech
 
 extension SpeechEngines {
     /// The recorded-meeting pipeline over freshly loaded engines, for a command that processes
@@ -16,6 +17,7 @@ extension SpeechEngines {
             embedder: try embedder(),
             detector: try voiceActivity(),
             summarizer: summarizer,
+            beamSize: configuration.beamSize,
             logger: logger
         )
     }

@@ -11,11 +11,13 @@ public struct SpeechEngines: Sendable {
     public init(
         model: String? = nil,
         language: String? = nil,
+        beam: Int? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         configuration = SpeechConfiguration(environment: environment)
         if let model { configuration.whisperModel = model }
         if let language { configuration.language = language }
+        if let beam { configuration.beamSize = beam }
     }
 
     public func transcriber() throws -> WhisperCppTranscriber {
@@ -69,5 +71,9 @@ public struct SpeechEngines: Sendable {
         )
     }
 
-    public var options: TranscriptionOptions { TranscriptionOptions(language: configuration.language) }
+    /// Options for recordings: the configured language and beam (live captions make their own
+    /// greedy ones from these).
+    public var options: TranscriptionOptions {
+        TranscriptionOptions(language: configuration.language, beamSize: configuration.beamSize)
+    }
 }

@@ -102,7 +102,11 @@ actor SessionAppender {
     {
         let detector = try engines.voiceActivity()
         let transcriber = FileTranscriber(transcriber: try await engines.transcriber(), detector: detector)
-        let text = try await transcriber.transcribe(samples: samples, options: TranscriptionOptions(language: language))
+        // A session append is live audio a client waits on: greedy, as the console's captions.
+        let text = try await transcriber.transcribe(
+            samples: samples,
+            options: TranscriptionOptions(language: language, beamSize: 1)
+        )
         guard !text.isEmpty else { return [] }
         let diarization = LiveDiarization(
             detector: detector,

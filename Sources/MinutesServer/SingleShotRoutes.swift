@@ -33,7 +33,7 @@ struct SingleShotRoutes {
         )
         let segments = try await transcriber.transcribe(
             samples: samples,
-            options: TranscriptionOptions(language: language)
+            options: TranscriptionOptions(language: language, beamSize: dependencies.engines.beamSize)
         )
         return TranscribeResponse(
             language: language,

@@ -21,7 +21,8 @@ public actor LiveCaptioner {
     ///     is set for latency: Whisper's encoder looks at the utterance rather than a full
     ///     30-second window (the final caption in 0.3 s instead of 1 s for a few seconds of
     ///     speech); a final decode is retried only when its text repeats itself, a partial one
-    ///     never, since the final caption replaces it (``TranscriptionFallback``).
+    ///     never, since the final caption replaces it (``TranscriptionFallback``); decoding is
+    ///     greedy (a beam of five costs several times as long per caption).
     ///   - partialInterval: seconds of new audio between partial decodes (1 s keeps a 2-core
     ///     machine well ahead of real time with tiny.en).
     public init(
@@ -32,6 +33,7 @@ public actor LiveCaptioner {
         self.transcriber = transcriber
         var options = options
         options.fitsDecodingToClip = true
+        options.beamSize = 1
         self.options = options
         self.partialInterval = partialInterval
     }

@@ -9,11 +9,14 @@ import MinutesCore
 /// | `MINUTES_WHISPER_MODEL` | `tiny.en` (a name such as `base`, or a path to a ggml file) |
 /// | `MINUTES_LANGUAGE` | `en` (`auto` detects it with multilingual models) |
 /// | `MINUTES_THREADS` | the machine's cores, at most 8 |
+/// | `MINUTES_WHISPER_BEAM` | 5: Whisper's beam for recordings (1 is greedy; live captions are always greedy) |
 public struct SpeechConfiguration: Sendable {
     public var modelsDirectory: String
     public var whisperModel: String
     public var language: String
     public var threads: Int?
+    /// Out of range (or not a number) fails at the first decode, with the reason.
+    public var beamSize: Int
 
     public init(environment: [String: String]) {
         modelsDirectory = MinutesPaths.modelsDirectory(environment: environment)
@@ -21,6 +24,9 @@ public struct SpeechConfiguration: Sendable {
             environment["MINUTES_WHISPER_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? WhisperModelFile.defaultName
         language = environment["MINUTES_LANGUAGE"].flatMap { $0.isEmpty ? nil : $0 } ?? "en"
         threads = environment["MINUTES_THREADS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+        beamSize =
+            environment["MINUTES_WHISPER_BEAM"].flatMap { $0.isEmpty ? nil : (Int($0) ?? 0) }
+            ?? TranscriptionOptions.accurateBeamSize
     }
 
     /// The ggml file of the chosen Whisper model.

@@ -9,7 +9,10 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy against references.",
-        subcommands: [WER.self, EvalDERCommand.self, EvalDiarizationCommand.self, EvalEnrollmentCommand.self]
+        subcommands: [
+            WER.self, EvalDERCommand.self, EvalDiarizationCommand.self, EvalEnrollmentCommand.self,
+            EvalCPWERCommand.self,
+        ]
     )
 
     /// `minutes eval wer --ref REF.txt HYP.txt…` or `--ref REF.txt --audio FILE`.
@@ -31,6 +34,8 @@ struct EvalCommand: AsyncParsableCommand {
         @Option(help: "Whisper model for --audio.")
         var model: String?
 
+        @OptionGroup var decoding: BeamOption
+
         func validate() throws {
             if hypotheses.isEmpty == (audio == nil) { throw ValidationError("give hypothesis files or --audio FILE") }
         }
@@ -40,7 +45,7 @@ struct EvalCommand: AsyncParsableCommand {
                 let reference = try Self.read(ref)
                 var scored: [(name: String, text: String)] = try hypotheses.map { ($0, try Self.read($0)) }
                 if let audio {
-                    let engines = SpeechEngines(model: model)
+                    let engines = SpeechEngines(model: model, beam: decoding.beam)
                     let drafts = try await engines.fileTranscriber().transcribe(file: audio, options: engines.options)
                     scored.append((audio, drafts.map(\.text).joined(separator: " ")))
                 }

@@ -33,6 +33,8 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(help: "The session title (default: the file name).")
     var title: String?
 
+    @OptionGroup var decoding: BeamOption
+
     @Option(help: "Whisper model name or ggml path.")
     var model: String?
 
@@ -45,7 +47,7 @@ struct ProcessCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandContext.run { context in
-            let engines = SpeechEngines(model: model, language: language)
+            let engines = SpeechEngines(model: model, language: language, beam: decoding.beam)
             let meeting = RecordedMeeting(
                 samples: try AudioFile.load16kMono(file),
                 title: title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,

@@ -22,6 +22,8 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "txt (default), json, srt or vtt.")
     var format: Format = .txt
 
+    @OptionGroup var decoding: BeamOption
+
     @Option(help: "A Whisper model name (tiny.en, base, …) or a ggml file (MINUTES_WHISPER_MODEL).")
     var model: String?
 
@@ -33,7 +35,7 @@ struct TranscribeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandContext.report {
-            let engines = SpeechEngines(model: model, language: language)
+            let engines = SpeechEngines(model: model, language: language, beam: decoding.beam)
             var options = engines.options
             options.initialPrompt = prompt
             let drafts = try await engines.fileTranscriber().transcribe(file: file, options: options)

@@ -26,6 +26,39 @@ struct FileTranscriberTests {
         return path
     }
 
+    /// Recordings decode with a beam of five, as whisper-cli does, because it gets more words
+    /// right: on these clips greedy decoding misses "ill disposed" and "cold hearted".
+    @Test func aBeamOfFiveMakesFewerErrorsThanGreedyDecodingOnReadSpeech() async throws {
+        let transcriber = try Self.engines.get()
+        func errors(beam: Int) async throws -> WordErrorRate {
+            var total = WordErrorRate.zero
+            for clip in try TestData.librivox() {
+                let text = try await transcriber.transcribe(
+                    file: clip.path,
+                    options: TranscriptionOptions(beamSize: beam)
+                ).map(\.text).joined(separator: " ")
+                total = total + WordErrorRate.measure(reference: clip.reference, hypothesis: text)
+            }
+            return total
+        }
+
+        let greedy = try await errors(beam: 1)
+        let beam = try await errors(beam: 5)
+
+        func count(_ rate: WordErrorRate) -> Int { rate.substitutions + rate.deletions + rate.insertions }
+        #expect(count(beam) < count(greedy), "beam \(beam), greedy \(greedy)")
+    }
+
+    @Test(arguments: [0, 9, 100])
+    func aBeamOutsideOneToEightIsAClearError(beam: Int) async throws {
+        let transcriber = try Self.engines.get()
+        await #expect {
+            try await transcriber.transcribe(file: TestData.jfk, options: TranscriptionOptions(beamSize: beam))
+        } throws: { error in
+            (error as? MinutesError)?.message.contains("from 1 to 8") == true
+        }
+    }
+
     @Test func speechAfterSilenceKeepsItsWordsAndTimes() async throws {
         let jfk = try AudioFile.load16kMono(TestData.jfk)
         let silence = [Float](repeating: 0, count: 16_000 * 20)

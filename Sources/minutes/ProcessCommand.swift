@@ -30,6 +30,12 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(help: "The number of speakers, when known.")
     var speakers: Int?
 
+    @Option(help: "At least this many speakers (when the exact number is not known).")
+    var minSpeakers: Int?
+
+    @Option(help: "At most this many speakers.")
+    var maxSpeakers: Int?
+
     @Option(help: "The session title (default: the file name).")
     var title: String?
 
@@ -43,6 +49,21 @@ struct ProcessCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let speakers, speakers < 1 { throw ValidationError("--speakers must be 1 or more") }
+        for (name, bound) in [("--min-speakers", minSpeakers), ("--max-speakers", maxSpeakers)] {
+            if let bound, bound < 1 { throw ValidationError("\(name) must be 1 or more") }
+        }
+        if let minSpeakers, let maxSpeakers, minSpeakers > maxSpeakers {
+            throw ValidationError("--min-speakers (\(minSpeakers)) is more than --max-speakers (\(maxSpeakers))")
+        }
+        if speakers != nil, minSpeakers != nil || maxSpeakers != nil {
+            throw ValidationError("give --speakers, or --min-speakers/--max-speakers, not both")
+        }
+    }
+
+    /// The speaker bounds given, if any.
+    private var speakerRange: ClosedRange<Int>? {
+        guard minSpeakers != nil || maxSpeakers != nil else { return nil }
+        return (minSpeakers ?? 1)...(maxSpeakers ?? Int.max)
     }
 
     func run() async throws {
@@ -61,10 +82,13 @@ struct ProcessCommand: AsyncParsableCommand {
                 llm: nil,
                 logger: Logger(label: "minutes.summary")
             )
-            let pipeline = try engines.recordedMeetingPipeline(
+            var pipeline = try engines.recordedMeetingPipeline(
                 summarizer: summarizer,
                 logger: Logger(label: "minutes.process")
             )
+            if let speakerRange {
+                pipeline.diarizer = SpeakerRangeDiarizer(base: pipeline.diarizer, range: speakerRange)
+            }
             let outcome = try await pipeline.run(meeting, orchestrator: context.orchestrator) { stage in
                 FileHandle.standardError.write(Data("\(stage.rawValue)…\n".utf8))
             }

@@ -129,6 +129,26 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("exports")).isEmpty)
     }
 
+    @Test func speakerBoundsThatCannotHoldAndBeamsOutOfRangeAreUsageErrors() async throws {
+        let cli = try CLIRunner()
+        for (arguments, message) in [
+            (["process", "x.wav", "--min-speakers", "3", "--max-speakers", "2"], "more than --max-speakers"),
+            (["process", "x.wav", "--speakers", "2", "--max-speakers", "3"], "not both"),
+            (["process", "x.wav", "--min-speakers", "0"], "1 or more"),
+            (["transcribe", "x.wav", "--beam", "0"], "from 1 to 8"),
+            (["process", "x.wav", "--beam", "100"], "from 1 to 8"),
+        ] {
+            let result = try await cli.run(arguments: arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+        var environment = cli.environment
+        environment["MINUTES_WHISPER_BEAM"] = "wide"
+        environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
+        let fromEnvironment = try await cli.run(arguments: ["transcribe", TestData.jfk], environment: environment)
+        #expect(fromEnvironment.status != 0 && fromEnvironment.stderr.contains("MINUTES_WHISPER_BEAM"))
+    }
+
     @Test func unknownIdsExitWithTwoAndNameTheId() async throws {
         let cli = try CLIRunner()
 

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesCore
 
 /// Test signals and the measurements that check them.
 enum Signal {
@@ -65,20 +66,5 @@ enum Signal {
         }
         let power = s1 * s1 + s2 * s2 - coefficient * s1 * s2
         return 2 * power.squareRoot() / Double(samples.count)
-    }
-}
-
-/// A small seeded generator, so noise is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -178,7 +178,7 @@ struct DiarizationScoreTests {
 
     @Test func threeHourMeetingScoresItselfPerfectly() throws {
         // 6,000 turns with overlaps among eight speakers; a correctness check at scale, not a timing.
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var turns: [Turn] = []
         var time = 0.0
         while time < 10_800 {
@@ -221,7 +221,7 @@ extension DiarizationScoreTests {
 
         @Test(arguments: [(3, 3), (4, 6), (6, 4), (5, 5), (1, 5), (7, 2)])
         func matchesBruteForceOnRandomMatrices(rows: Int, columns: Int) throws {
-            var generator = SeededGenerator(seed: UInt64(rows * 10 + columns))
+            var generator = SplitMix64(seed: UInt64(rows * 10 + columns))
             for _ in 0..<50 {
                 let costs = (0..<rows).map { _ in (0..<columns).map { _ in Double(generator.next() % 20) } }
                 let assignment = try HungarianAssignment(minimizing: costs)
@@ -254,19 +254,4 @@ extension DiarizationScoreTests {
         }
     }
 
-}
-
-/// A SplitMix64 generator, so randomized tests see the same numbers on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
 }

@@ -30,6 +30,12 @@ public enum TestData {
         return project.appendingPathComponent("shared/eval/diarization-dev").path
     }
 
+    /// The shared spontaneous-speech recordings (`monologue-1.wav`, `monologue-2.wav`: one
+    /// speaker, off the cuff), beside the project in `../shared/eval/spontaneous-dev`.
+    public static var spontaneousDev: String {
+        URL(fileURLWithPath: diarizationDev).deletingLastPathComponent().appendingPathComponent("spontaneous-dev").path
+    }
+
     /// The models directory (`MINUTES_MODELS_DIR` or the data directory's `models`).
     public static var modelsDirectory: String { MinutesPaths.modelsDirectory(environment: environment) }
 

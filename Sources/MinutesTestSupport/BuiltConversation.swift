@@ -14,8 +14,8 @@ public struct BuiltConversation: Sendable {
     public var turns: [SpeakerTurn]
 
     /// The speakers' recordings (16 kHz mono) alternate, one piece of about `pieceSeconds`
-    /// each in the order given, until every recording is used up; `pause` seconds between
-    /// turns.
+    /// (2 or more) each in the order given, until every recording is used up; `pause`
+    /// seconds between turns.
     public static func alternating(
         _ voices: [(speaker: String, samples: [Float])],
         pieceSeconds: Double,
@@ -49,6 +49,7 @@ public struct BuiltConversation: Sendable {
     /// `samples` cut into pieces of about `seconds`, each cut at the quietest 50 ms within a
     /// second of the target, with silence trimmed from both ends of every piece.
     static func pieces(of samples: [Float], about seconds: Double) -> [[Float]] {
+        precondition(seconds >= 2, "pieces are cut within a second of their length, so at least 2 s")
         let frame = 800
         let target = Int(seconds * 16_000)
         var pieces: [[Float]] = []

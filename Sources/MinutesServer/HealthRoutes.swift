@@ -37,6 +37,8 @@ struct HealthRoutes {
         var database: Database
         var models: [Model]
         var queue: Queue
+        /// What an operator should know, such as listening on a network address with no key.
+        var warnings: [String]
     }
 
     func register(on registry: RouteRegistry) {
@@ -69,7 +71,9 @@ struct HealthRoutes {
             status: status,
             database: .init(ok: depth != nil, engine: dependencies.storage.dialect.rawValue),
             models: models,
-            queue: .init(depth: depth)
+            queue: .init(depth: depth),
+            warnings: (try? NetworkExposure.check(dependencies.configuration)) == .unauthenticated
+                ? [NetworkExposure.warning] : []
         )
         return EditedResponse(status: depth == nil ? .serviceUnavailable : .ok, response: health)
     }

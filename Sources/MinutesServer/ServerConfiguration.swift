@@ -7,7 +7,8 @@ import MinutesCore
 /// |---|---|
 /// | `MINUTES_HOST` | `127.0.0.1` |
 /// | `MINUTES_PORT` | `8000` |
-/// | `MINUTES_API_KEY` | none: no key needed |
+/// | `MINUTES_API_KEY` | none: no key needed (then only a loopback address is listened on) |
+/// | `MINUTES_ALLOW_UNAUTHENTICATED` | off: `1` listens on a network address with no key (``NetworkExposure``) |
 /// | `MINUTES_REQUEST_ID_HEADER` | `x-request-id` |
 /// | `MINUTES_ALLOWED_ORIGINS` | `*` |
 /// | `MINUTES_MAX_REQUESTS_PER_MINUTE` | none: no limit |
@@ -19,6 +20,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var port: Int
     /// The key clients send in `x-api-key`; nil leaves the API open (loopback use).
     public var apiKey: String?
+    /// Listen on a non-loopback address without a key (``NetworkExposure``).
+    public var allowsUnauthenticated: Bool
     public var requestIDHeader: String
     /// Origins allowed by CORS; `["*"]` allows any.
     public var allowedOrigins: [String]
@@ -42,6 +45,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         host: String = "127.0.0.1",
         port: Int = 8000,
         apiKey: String? = nil,
+        allowsUnauthenticated: Bool = false,
         requestIDHeader: String = "x-request-id",
         allowedOrigins: [String] = ["*"],
         maxRequestsPerMinute: Int? = nil,
@@ -52,6 +56,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.host = host
         self.port = port
         self.apiKey = apiKey
+        self.allowsUnauthenticated = allowsUnauthenticated
         self.requestIDHeader = requestIDHeader
         self.allowedOrigins = allowedOrigins
         self.maxRequestsPerMinute = maxRequestsPerMinute
@@ -77,6 +82,9 @@ public struct ServerConfiguration: Sendable, Equatable {
             host: value("MINUTES_HOST") ?? "127.0.0.1",
             port: try positive("MINUTES_PORT", range: 1...65_535) ?? 8000,
             apiKey: value("MINUTES_API_KEY"),
+            allowsUnauthenticated: ["1", "true", "yes"].contains(
+                value("MINUTES_ALLOW_UNAUTHENTICATED")?.lowercased() ?? ""
+            ),
             requestIDHeader: value("MINUTES_REQUEST_ID_HEADER")?.lowercased() ?? "x-request-id",
             allowedOrigins: value("MINUTES_ALLOWED_ORIGINS").map {
                 $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -18,6 +18,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (default MINUTES_PORT or 8000).")
     var port: Int?
 
+    @Flag(
+        help:
+            "Listen on a network address without MINUTES_API_KEY (MINUTES_ALLOW_UNAUTHENTICATED=1): anyone who reaches the port can read every meeting."
+    )
+    var allowUnauthenticated = false
+
     func validate() throws {
         if let port, !(1...65_535).contains(port) { throw ValidationError("--port must be 1 to 65535") }
     }
@@ -29,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
             var configuration = try ServerConfiguration(environment: environment)
             if let host { configuration.host = host }
             if let port { configuration.port = port }
+            if allowUnauthenticated { configuration.allowsUnauthenticated = true }
+            let exposure = try NetworkExposure.check(configuration)
+            if exposure == .unauthenticated {
+                FileHandle.standardError.write(Data("warning: \(NetworkExposure.warning)\n".utf8))
+                Logger(label: "minutes.server").warning("\(NetworkExposure.warning)")
+            }
             let storageConfiguration = try StorageConfiguration(environment: environment)
             let storage = try await storageConfiguration.open()
             let dependencies = try ServerDependencies(

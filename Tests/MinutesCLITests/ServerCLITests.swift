@@ -25,6 +25,14 @@ struct ServerCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("smoke")).isEmpty)
     }
 
+    @Test func serveRefusesANetworkAddressWithoutAKey() async throws {
+        let cli = try CLIRunner()
+        let refused = try await cli.run("serve", "--host", "0.0.0.0", "--port", "1")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("refusing to listen on 0.0.0.0 without an API key"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--allow-unauthenticated"))
+    }
+
     @Test func serveAnswersUntilSIGTERMThenShutsDownCleanly() async throws {
         let cli = try CLIRunner()
         let port = Int.random(in: 20_000...40_000)

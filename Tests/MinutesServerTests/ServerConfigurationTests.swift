@@ -25,6 +25,24 @@ struct ServerConfigurationTests {
         #expect(configuration.maxBodyBytes == 1_024 && configuration.jobLeaseSeconds == 6)
     }
 
+    @Test func aNetworkAddressWithoutAKeyIsRefusedUnlessAllowedExplicitly() throws {
+        for host in ["127.0.0.1", "127.8.9.10", "localhost", "::1", "[::1]"] {
+            #expect(try NetworkExposure.check(ServerConfiguration(host: host)) == .guarded, "\(host)")
+        }
+        for host in ["0.0.0.0", "192.0.2.7", "::", "example.org", "127.0.0"] {
+            #expect(throws: MinutesError.self, "\(host)") { try NetworkExposure.check(ServerConfiguration(host: host)) }
+            #expect(try NetworkExposure.check(ServerConfiguration(host: host, apiKey: "k")) == .guarded)
+            #expect(
+                try NetworkExposure.check(ServerConfiguration(host: host, allowsUnauthenticated: true))
+                    == .unauthenticated
+            )
+        }
+        let allowed = try ServerConfiguration(environment: [
+            "MINUTES_HOST": "0.0.0.0", "MINUTES_ALLOW_UNAUTHENTICATED": "1",
+        ])
+        #expect(try NetworkExposure.check(allowed) == .unauthenticated)
+    }
+
     @Test func workersRenewTheirLeaseAtLeastThreeTimesPerLease() throws {
         let short = try ServerConfiguration(environment: ["MINUTES_JOB_LEASE_SECONDS": "6"]).workerConfiguration
         #expect(short.leaseSeconds == 6 && short.heartbeatInterval == .seconds(2))

@@ -109,6 +109,17 @@ struct SingleShotRouteTests {
             #expect((response.json["queue"] as? [String: Any])?["depth"] as? Int == 0)
             let models = try #require(response.json["models"] as? [[String: Any]])
             #expect(models.count == 4 && models.allSatisfy { $0["present"] as? Bool == true })
+            #expect((response.json["warnings"] as? [String]) == [])
+        }
+    }
+
+    @Test func healthWarnsWhenTheServiceListensOnTheNetworkWithoutAKey() async throws {
+        let harness = try ServerHarness(
+            configuration: ServerConfiguration(host: "0.0.0.0", allowsUnauthenticated: true)
+        )
+        try await harness.test { client in
+            let response = try await client.send(.get, "/health")
+            #expect((response.json["warnings"] as? [String]) == [NetworkExposure.warning])
         }
     }
 }

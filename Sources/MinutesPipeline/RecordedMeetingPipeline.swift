@@ -17,6 +17,8 @@ public struct RecordedMeetingPipeline: Sendable {
     public var summarizer: (any Summarizer)?
     /// Whisper's beam (``TranscriptionOptions/beamSize``): recordings are decoded for accuracy.
     public var beamSize: Int
+    /// The user's terms, given to Whisper with the enrolled people's names.
+    public var vocabulary: [String]
     public var logger: Logger
 
     public init(
@@ -26,6 +28,7 @@ public struct RecordedMeetingPipeline: Sendable {
         detector: any VoiceActivityDetector,
         summarizer: (any Summarizer)?,
         beamSize: Int = TranscriptionOptions.accurateBeamSize,
+        vocabulary: [String] = [],
         logger: Logger
     ) {
         self.diarizer = diarizer
@@ -34,6 +37,7 @@ public struct RecordedMeetingPipeline: Sendable {
         self.detector = detector
         self.summarizer = summarizer
         self.beamSize = beamSize
+        self.vocabulary = vocabulary
         self.logger = logger
     }
 
@@ -59,17 +63,21 @@ public struct RecordedMeetingPipeline: Sendable {
         let samples = try LoudnessNormalizer().normalize(meeting.samples, sampleRate: 16_000).samples
         timings.append(.init(stage: MeetingProcessor.Stage.normalize.rawValue, seconds: elapsed(since: started)))
 
+        let profiles = try await orchestrator.profiles()
         let processor = MeetingProcessor(
             diarizer: diarizer,
             transcriber: transcriber,
             embedder: embedder,
             detector: detector,
-            matcher: ProfileMatcher(profiles: try await orchestrator.profiles())
+            matcher: ProfileMatcher(profiles: profiles)
         )
+        var options = TranscriptionOptions(language: meeting.language, beamSize: beamSize)
+        // The enrolled people may be in this meeting; their names are spelled as enrolled.
+        options.initialPrompt = TranscriptionPrompt(people: profiles.map(\.name), vocabulary: vocabulary).text
         let result = try await processor.process(
             samples,
             speakerCount: meeting.speakerCount,
-            options: TranscriptionOptions(language: meeting.language, beamSize: beamSize),
+            options: options,
             progress: progress
         )
         timings += result.timings.map { .init(stage: $0.stage.rawValue, seconds: $0.seconds) }
@@ -83,7 +91,6 @@ public struct RecordedMeetingPipeline: Sendable {
             id: meeting.sessionID
         )
         let appended = try await orchestrator.append(result.segments, to: session.id)
-        let profiles = try await orchestrator.profiles()
         for speaker in appended.newSpeakers {
             if let match = result.matches[speaker.cluster],
                 let profile = profiles.first(where: { $0.id == match.profile })

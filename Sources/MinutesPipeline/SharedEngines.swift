@@ -83,6 +83,7 @@ public struct SharedEngines: Sendable {
             detector: try voiceActivity(),
             summarizer: summarizer,
             beamSize: engines.configuration.beamSize,
+            vocabulary: try engines.configuration.vocabulary(),
             logger: logger
         )
     }

@@ -18,6 +18,7 @@ extension SpeechEngines {
             detector: try voiceActivity(),
             summarizer: summarizer,
             beamSize: configuration.beamSize,
+            vocabulary: try configuration.vocabulary(),
             logger: logger
         )
     }

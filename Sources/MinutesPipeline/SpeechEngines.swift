@@ -12,12 +12,14 @@ public struct SpeechEngines: Sendable {
         model: String? = nil,
         language: String? = nil,
         beam: Int? = nil,
+        vocabulary: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         configuration = SpeechConfiguration(environment: environment)
         if let model { configuration.whisperModel = model }
         if let language { configuration.language = language }
         if let beam { configuration.beamSize = beam }
+        if let vocabulary { configuration.vocabularyPath = vocabulary }
     }
 
     public func transcriber() throws -> WhisperCppTranscriber {
@@ -75,5 +77,13 @@ public struct SpeechEngines: Sendable {
     /// greedy ones from these).
     public var options: TranscriptionOptions {
         TranscriptionOptions(language: configuration.language, beamSize: configuration.beamSize)
+    }
+
+    /// ``options`` with the vocabulary (and `prompt`, a user's own prompt text) as Whisper's
+    /// initial prompt, for a command that transcribes files with no session around them.
+    public func options(prompt: String?) throws -> TranscriptionOptions {
+        var options = self.options
+        options.initialPrompt = TranscriptionPrompt(vocabulary: try configuration.vocabulary(), text: prompt).text
+        return options
     }
 }

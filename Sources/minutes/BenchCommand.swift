@@ -29,11 +29,11 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Runs per file; percentiles are over all runs.")
         var runs = 3
 
-        @OptionGroup var decoding: BeamOption
+        @OptionGroup var decoding: DecodingOptions
 
         func run() async throws {
             try await CommandContext.report {
-                let engines = SpeechEngines(model: model, beam: decoding.beam)
+                let engines = SpeechEngines(model: model, beam: decoding.beam, vocabulary: decoding.vocabulary)
                 let transcriber = try engines.transcriber()
                 let gated = FileTranscriber(transcriber: transcriber, detector: try engines.voiceActivity())
                 print("model \(transcriber.modelName): loaded in \(Self.format(transcriber.loadSeconds)) s")

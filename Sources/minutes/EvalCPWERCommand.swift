@@ -28,7 +28,7 @@ struct EvalCPWERCommand: AsyncParsableCommand {
     @Option(help: "With --audio: the number of speakers, when known.")
     var speakers: Int?
 
-    @OptionGroup var decoding: BeamOption
+    @OptionGroup var decoding: DecodingOptions
 
     func validate() throws {
         if manifests.isEmpty == audio.isEmpty { throw ValidationError("give JSON manifests or --audio FILE…") }
@@ -81,7 +81,7 @@ struct EvalCPWERCommand: AsyncParsableCommand {
             )
         }
         if !audio.isEmpty {
-            let engines = SpeechEngines(beam: decoding.beam)
+            let engines = SpeechEngines(beam: decoding.beam, vocabulary: decoding.vocabulary)
             let processor = MeetingProcessor(
                 diarizer: try engines.meetingDiarizer(),
                 transcriber: try engines.transcriber(),
@@ -92,8 +92,12 @@ struct EvalCPWERCommand: AsyncParsableCommand {
             for path in audio {
                 let samples = try LoudnessNormalizer().normalize(try AudioFile.load16kMono(path), sampleRate: 16_000)
                     .samples
-                let drafts = try await processor.process(samples, speakerCount: speakers, options: engines.options)
-                    .segments
+                let drafts = try await processor.process(
+                    samples,
+                    speakerCount: speakers,
+                    options: try engines.options(prompt: nil)
+                )
+                .segments
                 result.append((Self.fileID(path), drafts.map { ($0.cluster ?? "?", $0.text) }))
             }
         }

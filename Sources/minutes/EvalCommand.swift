@@ -34,7 +34,7 @@ struct EvalCommand: AsyncParsableCommand {
         @Option(help: "Whisper model for --audio.")
         var model: String?
 
-        @OptionGroup var decoding: BeamOption
+        @OptionGroup var decoding: DecodingOptions
 
         func validate() throws {
             if hypotheses.isEmpty == (audio == nil) { throw ValidationError("give hypothesis files or --audio FILE") }
@@ -45,8 +45,11 @@ struct EvalCommand: AsyncParsableCommand {
                 let reference = try Self.read(ref)
                 var scored: [(name: String, text: String)] = try hypotheses.map { ($0, try Self.read($0)) }
                 if let audio {
-                    let engines = SpeechEngines(model: model, beam: decoding.beam)
-                    let drafts = try await engines.fileTranscriber().transcribe(file: audio, options: engines.options)
+                    let engines = SpeechEngines(model: model, beam: decoding.beam, vocabulary: decoding.vocabulary)
+                    let drafts = try await engines.fileTranscriber().transcribe(
+                        file: audio,
+                        options: try engines.options(prompt: nil)
+                    )
                     scored.append((audio, drafts.map(\.text).joined(separator: " ")))
                 }
                 for (name, text) in scored {

@@ -39,7 +39,7 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(help: "The session title (default: the file name).")
     var title: String?
 
-    @OptionGroup var decoding: BeamOption
+    @OptionGroup var decoding: DecodingOptions
 
     @Option(help: "Whisper model name or ggml path.")
     var model: String?
@@ -68,7 +68,12 @@ struct ProcessCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandContext.run { context in
-            let engines = SpeechEngines(model: model, language: language, beam: decoding.beam)
+            let engines = SpeechEngines(
+                model: model,
+                language: language,
+                beam: decoding.beam,
+                vocabulary: decoding.vocabulary
+            )
             let meeting = RecordedMeeting(
                 samples: try AudioFile.load16kMono(file),
                 title: title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,

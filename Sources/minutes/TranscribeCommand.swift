@@ -22,7 +22,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "txt (default), json, srt or vtt.")
     var format: Format = .txt
 
-    @OptionGroup var decoding: BeamOption
+    @OptionGroup var decoding: DecodingOptions
 
     @Option(help: "A Whisper model name (tiny.en, base, …) or a ggml file (MINUTES_WHISPER_MODEL).")
     var model: String?
@@ -35,9 +35,13 @@ struct TranscribeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandContext.report {
-            let engines = SpeechEngines(model: model, language: language, beam: decoding.beam)
-            var options = engines.options
-            options.initialPrompt = prompt
+            let engines = SpeechEngines(
+                model: model,
+                language: language,
+                beam: decoding.beam,
+                vocabulary: decoding.vocabulary
+            )
+            let options = try engines.options(prompt: prompt)
             let drafts = try await engines.fileTranscriber().transcribe(file: file, options: options)
             let manifest = ExportManifest.transcript(drafts, title: URL(fileURLWithPath: file).lastPathComponent)
             switch format {

@@ -49,6 +49,38 @@ struct FileTranscriberTests {
         #expect(count(beam) < count(greedy), "beam \(beam), greedy \(greedy)")
     }
 
+    /// Names and jargon a user lists are spelled as listed: tiny.en alone heard "Shelled on
+    /// move the cabernetes cluster to grave in the Loki, and Niame reviewed the deurformed plan".
+    @Test func aVocabularyGivesNamesAndJargonTheirSpelling() async throws {
+        let transcriber = try Self.engines.get()
+        let sentence = "Siobhan moved the Kubernetes cluster to Grafana Loki, and Niamh reviewed the Terraform plan."
+        let speech = try await LocalSynthesizer().synthesize(sentence, voice: "slt")
+        let path = try temporaryWAV(
+            [Float](repeating: 0, count: 8_000) + speech + [Float](repeating: 0, count: 8_000),
+            rate: 16_000
+        )
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func heard(_ prompt: String?) async throws -> String {
+            try await transcriber.transcribe(file: path, options: TranscriptionOptions(initialPrompt: prompt))
+                .map(\.text).joined(separator: " ")
+        }
+
+        let alone = try await heard(nil)
+        let prompted = try await heard(
+            TranscriptionPrompt(people: ["Siobhan", "Niamh"], vocabulary: ["Kubernetes", "Grafana Loki", "Terraform"])
+                .text
+        )
+
+        for term in ["Siobhan", "Niamh", "Grafana Loki", "Terraform"] {
+            #expect(prompted.contains(term), "\(prompted)")
+        }
+        #expect(
+            WordErrorRate.measure(reference: sentence, hypothesis: prompted).rate
+                < WordErrorRate.measure(reference: sentence, hypothesis: alone).rate,
+            "alone: \(alone) prompted: \(prompted)"
+        )
+    }
+
     @Test(arguments: [0, 9, 100])
     func aBeamOutsideOneToEightIsAClearError(beam: Int) async throws {
         let transcriber = try Self.engines.get()

@@ -1,0 +1,56 @@
+/// Whisper's initial prompt for a recording: the people likely named in it, its title, and
+/// the user's vocabulary, so that names and jargon come out spelled as the user spells them.
+///
+/// Whisper reads at most 224 prompt tokens; the prompt is kept to ``maximumCharacters``
+/// (about 150 English tokens), people first, then the title, then as many vocabulary terms
+/// as fit, each once. Built per recording from what belongs to it, so nothing of one
+/// session reaches another's prompt.
+public struct TranscriptionPrompt: Sendable, Equatable {
+    /// The prompt text, or nil when there is nothing to say.
+    public let text: String?
+    /// Vocabulary terms left out because the prompt was full.
+    public let omittedTerms: Int
+
+    public static let maximumCharacters = 600
+
+    /// - Parameters:
+    ///   - people: names of enrolled and named speakers.
+    ///   - title: the session's title, when the user gave one.
+    ///   - vocabulary: the user's terms, most important first.
+    ///   - text: a prompt the user wrote (`--prompt`), kept whole and first.
+    public init(people: [String] = [], title: String? = nil, vocabulary: [String] = [], text: String? = nil) {
+        var parts: [String] = []
+        if let text, !text.trimmingWhitespace.isEmpty { parts.append(text.trimmingWhitespace) }
+        if let title, !title.trimmingWhitespace.isEmpty { parts.append(title.trimmingWhitespace + ".") }
+        var seen: Set<String> = []
+        let names = people.map(\.trimmingWhitespace).filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+        if !names.isEmpty { parts.append("With " + names.joined(separator: ", ") + ".") }
+        var length = parts.reduce(0) { $0 + $1.count + 1 }
+        var terms: [String] = []
+        var omitted = 0
+        for term in vocabulary.map(\.trimmingWhitespace) where !term.isEmpty && seen.insert(term.lowercased()).inserted
+        {
+            // ", " between terms, ". " before the first and the closing full stop.
+            let cost = term.count + 2
+            if length + cost > Self.maximumCharacters {
+                omitted += 1
+                continue
+            }
+            terms.append(term)
+            length += cost
+        }
+        if !terms.isEmpty { parts.append(terms.joined(separator: ", ") + ".") }
+        let joined = parts.joined(separator: " ")
+        self.text = joined.isEmpty ? nil : String(joined.prefix(Self.maximumCharacters))
+        omittedTerms = omitted
+    }
+}
+
+extension String {
+    fileprivate var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,29 @@
+import MinutesCore
+import Testing
+
+struct TranscriptionPromptTests {
+    @Test func peopleComeFirstThenTheTitleThenTheVocabularyEachTermOnce() {
+        let prompt = TranscriptionPrompt(
+            people: ["Siobhan", " Niamh ", "siobhan"],
+            title: "Platform sync",
+            vocabulary: ["Kubernetes", "", "Terraform", "kubernetes", "Niamh"],
+            text: "Notes of the weekly call."
+        )
+        #expect(prompt.text == "Notes of the weekly call. Platform sync. With Siobhan, Niamh. Kubernetes, Terraform.")
+        #expect(prompt.omittedTerms == 0)
+    }
+
+    @Test func nothingToSayIsNoPrompt() {
+        #expect(TranscriptionPrompt().text == nil)
+        #expect(TranscriptionPrompt(people: [" "], title: "", vocabulary: ["", "  "]).text == nil)
+    }
+
+    @Test func aHugeVocabularyIsCutToWhatWhisperReadsAndTheRestCounted() {
+        let terms = (0..<1_000).map { "term\($0)" }
+        let prompt = TranscriptionPrompt(people: ["Ana"], vocabulary: terms)
+        let text = try! #require(prompt.text)
+        #expect(text.count <= TranscriptionPrompt.maximumCharacters)
+        #expect(text.hasPrefix("With Ana. term0, term1"))
+        #expect(prompt.omittedTerms > 900 && prompt.omittedTerms < 1_000)
+    }
+}

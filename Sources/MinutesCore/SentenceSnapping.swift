@@ -38,17 +38,17 @@ enum SentenceSnapping {
     /// The position nearest `change` (a word index: the boundary falls before it) where a
     /// sentence ends just before, within reach and with no other speaker change in between.
     private static func nearestSentenceBoundary(to change: Int, in words: [Word], labels: [String?]) -> Int? {
-        var best: Int?
         for distance in 0...reachInWords {
-            for candidate in [change - distance, change + distance] where candidate >= 0 && candidate <= words.count {
-                guard best == nil, isSentenceBoundary(before: candidate, in: words),
-                    abs(time(at: candidate, in: words) - time(at: change, in: words)) <= reachInSeconds,
-                    hasNoOtherChange(between: candidate, and: change, labels: labels)
-                else { continue }
-                best = candidate
+            for candidate in Set([change - distance, change + distance]).sorted()
+            where candidate >= 0 && candidate <= words.count
+                && isSentenceBoundary(before: candidate, in: words)
+                && abs(time(at: candidate, in: words) - time(at: change, in: words)) <= reachInSeconds
+                && hasNoOtherChange(between: candidate, and: change, labels: labels)
+            {
+                return candidate
             }
         }
-        return best
+        return nil
     }
 
     /// Whether a sentence ends before word `index`: the first word, the end, or after a word

@@ -117,7 +117,7 @@ public struct SpectralSpeakerClustering: Sendable {
             for j in strongest { binary[i][j] = 1 }
         }
         for i in 0..<n {
-            for j in (i + 1)..<max(n, i + 1) {
+            for j in (i + 1)..<n {
                 let mean = (binary[i][j] + binary[j][i]) / 2
                 binary[i][j] = mean
                 binary[j][i] = mean
@@ -131,7 +131,6 @@ public struct SpectralSpeakerClustering: Sendable {
         let n = affinity.count
         var laplacian = affinity.map { $0.map { -$0 } }
         for i in 0..<n {
-            laplacian[i][i] = 0
             var degree = 0.0
             for j in 0..<n where j != i { degree += affinity[i][j] }
             laplacian[i][i] = degree

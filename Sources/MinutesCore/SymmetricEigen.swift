@@ -135,7 +135,7 @@ private struct Tridiagonal {
     /// The QL algorithm with implicit shifts on the tridiagonal matrix; with
     /// `rotatingVectors`, the rotations are applied to `q`.
     mutating func diagonalize(rotatingVectors: Bool) {
-        for i in 1..<max(n, 1) { offDiagonal[i - 1] = offDiagonal[i] }
+        for i in 1..<n { offDiagonal[i - 1] = offDiagonal[i] }
         offDiagonal[n - 1] = 0
         var shift = 0.0
         var largest = 0.0

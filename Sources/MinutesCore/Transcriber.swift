@@ -23,6 +23,14 @@ public struct TranscriptionOptions: Sendable, Equatable {
 
     /// The widest beam whisper.cpp runs (it keeps at most 8 decoders).
     public static let beamSizes = 1...8
+    /// Why `beamSize` is refused, or nil when it is one whisper.cpp runs.
+    public static func beamSizeProblem(_ beamSize: Int) -> String? {
+        beamSizes.contains(beamSize)
+            ? nil
+            : "the beam size must be a whole number from \(beamSizes.lowerBound) to \(beamSizes.upperBound) "
+                + "(--beam or MINUTES_WHISPER_BEAM; 1 is greedy), not \(beamSize)"
+    }
+
     /// The beam recorded meetings are decoded with unless the user says otherwise.
     public static let accurateBeamSize = 5
 

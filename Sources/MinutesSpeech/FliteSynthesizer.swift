@@ -38,9 +38,9 @@ private final class FliteEngine {
             throw MinutesError(.invalidInput, "Flite could not speak the text")
         }
         defer { delete_wave(wave) }
-        let count = Int(wave.pointee.num_samples) * Int(max(1, wave.pointee.num_channels))
+        // `num_samples` counts frames; the samples interleave `num_channels` of them (one here).
         let channels = Int(max(1, wave.pointee.num_channels))
-        var samples = [Float](repeating: 0, count: count / channels)
+        var samples = [Float](repeating: 0, count: Int(wave.pointee.num_samples))
         if let source = wave.pointee.samples {
             for index in samples.indices {
                 samples[index] = Float(source[index * channels]) / 32_768

@@ -70,6 +70,19 @@ public struct SyntheticMeeting: Sendable {
         }.joined()
     }
 
+    /// The scripted speaker who talks most during `spans` (seconds from the start), or nil
+    /// when no turn overlaps them: who a diarized voice really is.
+    public func speaker(talkingMostIn spans: [(start: Double, end: Double)]) -> String? {
+        var overlap: [String: Double] = [:]
+        for span in spans {
+            for turn in turns {
+                let shared = min(span.end, turn.end) - max(span.start, turn.start)
+                if shared > 0 { overlap[turn.speaker, default: 0] += shared }
+            }
+        }
+        return overlap.max { $0.value < $1.value }?.key
+    }
+
     /// The reference transcript, `Speaker: text` per turn.
     public var transcript: String {
         turns.map { "\($0.speaker): \($0.text)\n" }.joined()

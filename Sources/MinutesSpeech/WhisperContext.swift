@@ -38,13 +38,8 @@ final class WhisperContext {
         abort: WhisperAbortSignal
     ) throws -> [WhisperSegment] {
         guard !abort.isRaised else { throw CancellationError() }
-        guard TranscriptionOptions.beamSizes.contains(options.beamSize) else {
-            throw MinutesError(
-                .invalidInput,
-                "the beam size must be a whole number from \(TranscriptionOptions.beamSizes.lowerBound) to "
-                    + "\(TranscriptionOptions.beamSizes.upperBound) (--beam or MINUTES_WHISPER_BEAM; 1 is greedy), "
-                    + "not \(options.beamSize)"
-            )
+        if let problem = TranscriptionOptions.beamSizeProblem(options.beamSize) {
+            throw MinutesError(.invalidInput, problem)
         }
         let language = isMultilingual ? options.language : "en"
         let searchesBeam = options.beamSize > 1

@@ -59,11 +59,10 @@ public struct BuiltConversation: Sendable {
             if samples.count - start > target + 16_000 {
                 let low = start + target - 16_000
                 let high = start + target + 16_000 - frame
-                cut =
-                    stride(from: low, through: high, by: frame / 2).min {
-                        energy(samples, $0, frame) < energy(samples, $1, frame)
-                    }!
-                    + frame / 2
+                let quietest = stride(from: low, through: high, by: frame / 2)
+                    .map { (start: $0, energy: energy(samples, $0, frame)) }
+                    .min { $0.energy < $1.energy }
+                cut = (quietest?.start ?? start + target) + frame / 2
             }
             let piece = trimmed(Array(samples[start..<cut]))
             if piece.count >= 8_000 { pieces.append(piece) }

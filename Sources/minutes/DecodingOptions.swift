@@ -20,10 +20,6 @@ struct DecodingOptions: ParsableArguments {
     var vocabulary: String?
 
     func validate() throws {
-        if let beam, !TranscriptionOptions.beamSizes.contains(beam) {
-            throw ValidationError(
-                "--beam must be from \(TranscriptionOptions.beamSizes.lowerBound) to \(TranscriptionOptions.beamSizes.upperBound), not \(beam)"
-            )
-        }
+        if let beam, let problem = TranscriptionOptions.beamSizeProblem(beam) { throw ValidationError(problem) }
     }
 }

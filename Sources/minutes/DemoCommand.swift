@@ -116,13 +116,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// The script's speaker who talks most during `cluster`'s segments.
     static func scriptedName(of cluster: String, segments: [SegmentDraft], meeting: SyntheticMeeting) -> String {
-        var overlap: [String: Double] = [:]
-        for segment in segments where segment.cluster == cluster {
-            for turn in meeting.turns {
-                overlap[turn.speaker, default: 0] += max(0, min(segment.end, turn.end) - max(segment.start, turn.start))
-            }
-        }
-        let speaker = overlap.max { $0.value < $1.value }?.key ?? "someone"
+        let spans = segments.filter { $0.cluster == cluster }.map { (start: $0.start, end: $0.end) }
+        let speaker = meeting.speaker(talkingMostIn: spans) ?? "someone"
         return speaker.prefix(1).uppercased() + speaker.dropFirst()
     }
 }

@@ -43,11 +43,11 @@ struct LiveDemoMeetingTests {
             // and each of the three voices is its own speaker, the only one heard in its turns
             let appeared = reader.seen.compactMap(\.appearedSpeaker)
             #expect(appeared.count == 3, "\(appeared.map(\.displayName))")
-            let voices = Self.speakerOfEachVoice(segments: segments, turns: meeting.turns)
+            let voices = Self.voiceOfEachSpeaker(segments: segments, meeting: meeting)
             #expect(Set(voices.values).count == 3, "\(voices)")
 
             // and once they are named, the summary lists owned action items
-            for (voice, speaker) in voices {
+            for (speaker, voice) in voices {
                 await live.perform(.labelSpeaker(speaker, name: voice.capitalized, enroll: false))
                 _ = await reader.next { $0 == .speakerRenamed(speaker, name: voice.capitalized) }
             }
@@ -73,19 +73,9 @@ struct LiveDemoMeetingTests {
         withExtendedLifetime(replayed.directory) {}
     }
 
-    /// The session speaker who holds most of each scripted voice's time.
-    static func speakerOfEachVoice(
-        segments: [Segment],
-        turns: [SyntheticMeeting.ReferenceTurn]
-    ) -> [String: SpeakerID] {
-        var overlap: [String: [SpeakerID: Double]] = [:]
-        for segment in segments {
-            guard let speaker = segment.speaker else { continue }
-            for turn in turns {
-                let shared = min(segment.end, turn.end) - max(segment.start, turn.start)
-                if shared > 0 { overlap[turn.speaker, default: [:]][speaker, default: 0] += shared }
-            }
-        }
-        return overlap.compactMapValues { $0.max { $0.value < $1.value }?.key }
+    /// The scripted voice each session speaker really is.
+    static func voiceOfEachSpeaker(segments: [Segment], meeting: SyntheticMeeting) -> [SpeakerID: String] {
+        let bySpeaker = Dictionary(grouping: segments.filter { $0.speaker != nil }) { $0.speaker! }
+        return bySpeaker.compactMapValues { own in meeting.speaker(talkingMostIn: own.map { ($0.start, $0.end) }) }
     }
 }

@@ -28,12 +28,15 @@ public struct SharedEngines: Sendable {
     private let whisper: LoadOnce<WhisperCppTranscriber>
     private let sherpaDiarizer: LoadOnce<SherpaOfflineDiarizer>
     private let sherpaEmbedder: LoadOnce<SherpaSpeakerEmbedder>
+    /// The user's vocabulary file, read once rather than for every meeting job.
+    private let vocabulary: LoadOnce<[String]>
 
     public init(engines: SpeechEngines) {
         self.engines = engines
         whisper = LoadOnce { try engines.transcriber() }
         sherpaDiarizer = LoadOnce { try engines.diarizer() }
         sherpaEmbedder = LoadOnce { try engines.embedder() }
+        vocabulary = LoadOnce { try engines.configuration.vocabulary() }
     }
 
     public var language: String { engines.configuration.language }
@@ -83,7 +86,7 @@ public struct SharedEngines: Sendable {
             detector: try voiceActivity(),
             summarizer: summarizer,
             beamSize: engines.configuration.beamSize,
-            vocabulary: try engines.configuration.vocabulary(),
+            vocabulary: try await vocabulary.value(),
             logger: logger
         )
     }

@@ -22,4 +22,21 @@ extension SpeechEngines {
             logger: logger
         )
     }
+
+    /// Diarize, match and transcribe over freshly loaded engines, for a command that shows or
+    /// scores a recording without the rest of the pipeline.
+    /// - Parameter diarizerThreads: ONNX Runtime threads for the diarizer (one makes it
+    ///   deterministic, since multi-threaded reductions vary in the last bits).
+    public func meetingProcessor(
+        profiles: [SpeakerProfile] = [],
+        diarizerThreads: Int? = nil
+    ) throws -> MeetingProcessor {
+        MeetingProcessor(
+            diarizer: try meetingDiarizer(threads: diarizerThreads),
+            transcriber: try transcriber(),
+            embedder: try embedder(),
+            detector: try voiceActivity(),
+            matcher: ProfileMatcher(profiles: profiles)
+        )
+    }
 }

@@ -51,7 +51,8 @@ public struct SpeechEngines: Sendable {
     public func diarizer(
         threshold: Float? = nil,
         minimumTurn: Float? = nil,
-        minimumGap: Float? = nil
+        minimumGap: Float? = nil,
+        threads: Int? = nil
     ) throws -> SherpaOfflineDiarizer {
         var diarization = SherpaOfflineDiarizer.Configuration(
             models: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory)
@@ -59,12 +60,18 @@ public struct SpeechEngines: Sendable {
         if let threshold { diarization.threshold = threshold }
         if let minimumTurn { diarization.minimumTurn = minimumTurn }
         if let minimumGap { diarization.minimumGap = minimumGap }
+        if let threads { diarization.threads = threads }
         return try SherpaOfflineDiarizer(configuration: diarization)
     }
 
     /// The offline diarizer as recorded meetings use it: sherpa-onnx plus gap filling.
-    public func meetingDiarizer() throws -> GapFillingDiarizer {
-        GapFillingDiarizer(base: try diarizer(), detector: try voiceActivity(), embedder: try embedder())
+    /// - Parameter threads: ONNX Runtime threads for sherpa-onnx (its default when nil).
+    public func meetingDiarizer(threads: Int? = nil) throws -> GapFillingDiarizer {
+        GapFillingDiarizer(
+            base: try diarizer(threads: threads),
+            detector: try voiceActivity(),
+            embedder: try embedder()
+        )
     }
 
     public func embedder() throws -> SherpaSpeakerEmbedder {

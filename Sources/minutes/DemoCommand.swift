@@ -4,7 +4,6 @@ import Logging
 import MinutesAudio
 import MinutesCore
 import MinutesPipeline
-import MinutesSpeakers
 import MinutesSpeech
 import MinutesStorage
 import MinutesSummary
@@ -53,27 +52,12 @@ struct DemoCommand: AsyncParsableCommand {
 
             step("Diarizing and transcribing")
             let engines = SpeechEngines()
-            let processor = MeetingProcessor(
-                // One thread keeps the demo deterministic: ONNX Runtime's multi-threaded
-                // reductions vary in the last bits, enough to tip espeak-ng's close voices.
-                diarizer: GapFillingDiarizer(
-                    base: try SherpaOfflineDiarizer(
-                        configuration: .init(
-                            models: SpeakerModelFiles(modelsDirectory: engines.configuration.modelsDirectory),
-                            threads: 1
-                        )
-                    ),
-                    detector: try engines.voiceActivity(),
-                    embedder: try engines.embedder()
-                ),
-                transcriber: try engines.transcriber(),
-                embedder: try engines.embedder(),
-                detector: try engines.voiceActivity(),
-                matcher: ProfileMatcher(profiles: [])
-            )
+            // One diarizer thread keeps the demo deterministic: ONNX Runtime's multi-threaded
+            // reductions vary in the last bits, enough to tip close synthetic voices.
+            let processor = try engines.meetingProcessor(diarizerThreads: 1)
             let samples = try LoudnessNormalizer().normalize(meeting.samples, sampleRate: 16_000).samples
             // The demo knows its script has three voices, as a user would pass --speakers 3;
-            // espeak-ng's voices are closer to each other than people's are.
+            // synthetic voices are closer to each other than people's are.
             let result = try await processor.process(samples, speakerCount: 3, options: engines.options)
             let appended = try await orchestrator.append(result.segments, to: session.id)
             step.detail("\(appended.segments.count) segments, \(appended.newSpeakers.count) speakers")

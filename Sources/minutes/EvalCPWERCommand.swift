@@ -82,13 +82,7 @@ struct EvalCPWERCommand: AsyncParsableCommand {
         }
         if !audio.isEmpty {
             let engines = SpeechEngines(beam: decoding.beam, vocabulary: decoding.vocabulary)
-            let processor = MeetingProcessor(
-                diarizer: try engines.meetingDiarizer(),
-                transcriber: try engines.transcriber(),
-                embedder: try engines.embedder(),
-                detector: try engines.voiceActivity(),
-                matcher: ProfileMatcher(profiles: [])
-            )
+            let processor = try engines.meetingProcessor()
             for path in audio {
                 let samples = try LoudnessNormalizer().normalize(try AudioFile.load16kMono(path), sampleRate: 16_000)
                     .samples

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whisper's initial prompt for a recording: the people likely named in it, its title, and
 /// the user's vocabulary, so that names and jargon come out spelled as the user spells them.
 ///
@@ -19,17 +21,20 @@ public struct TranscriptionPrompt: Sendable, Equatable {
     ///   - vocabulary: the user's terms, most important first.
     ///   - text: a prompt the user wrote (`--prompt`), kept whole and first.
     public init(people: [String] = [], title: String? = nil, vocabulary: [String] = [], text: String? = nil) {
+        func trimmed(_ value: String?) -> String { value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
         var parts: [String] = []
-        if let text, !text.trimmingWhitespace.isEmpty { parts.append(text.trimmingWhitespace) }
-        if let title, !title.trimmingWhitespace.isEmpty { parts.append(title.trimmingWhitespace + ".") }
+        if !trimmed(text).isEmpty { parts.append(trimmed(text)) }
+        if !trimmed(title).isEmpty { parts.append(trimmed(title) + ".") }
         var seen: Set<String> = []
-        let names = people.map(\.trimmingWhitespace).filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+        let names = people.map(trimmed).filter {
+            !$0.isEmpty && seen.insert($0.lowercased()).inserted
+        }
         if !names.isEmpty { parts.append("With " + names.joined(separator: ", ") + ".") }
         var length = parts.reduce(0) { $0 + $1.count + 1 }
         var terms: [String] = []
         var omitted = 0
-        for term in vocabulary.map(\.trimmingWhitespace) where !term.isEmpty && seen.insert(term.lowercased()).inserted
-        {
+        for term in vocabulary.map(trimmed)
+        where !term.isEmpty && seen.insert(term.lowercased()).inserted {
             // ", " between terms, ". " before the first and the closing full stop.
             let cost = term.count + 2
             if length + cost > Self.maximumCharacters {
@@ -43,14 +48,5 @@ public struct TranscriptionPrompt: Sendable, Equatable {
         let joined = parts.joined(separator: " ")
         self.text = joined.isEmpty ? nil : String(joined.prefix(Self.maximumCharacters))
         omittedTerms = omitted
-    }
-}
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -74,7 +74,25 @@ public struct FileTranscriber: Sendable {
         buffer.discard(before: window.end)
         var windowOptions = options
         windowOptions.timeOffset = options.timeOffset + window.start
-        return try await transcriber.transcribe(samples, options: windowOptions)
+        // Whisper may time the last words into the padding after the speech, where voice
+        // activity heard nobody: times end where the speech does.
+        let speechEnd = options.timeOffset + window.end - windowing.padding
+        return try await transcriber.transcribe(samples, options: windowOptions).map { $0.ending(by: speechEnd) }
+    }
+}
+
+extension SegmentDraft {
+    /// The segment with its end, and its words' ends, no later than `time` (nor before
+    /// their starts).
+    fileprivate func ending(by time: Double) -> SegmentDraft {
+        var ended = self
+        ended.end = max(start, min(end, time))
+        ended.words = words.map { word in
+            var word = word
+            word.end = max(word.start, min(word.end, time))
+            return word
+        }
+        return ended
     }
 }
 

@@ -36,6 +36,13 @@ final class POSIXFile {
         }
     }
 
+    /// Takes an advisory exclusive lock (`flock(2)`), held until the file is closed.
+    ///
+    /// - Returns: false when another open file description holds it, in this or another process.
+    func lockExclusively() -> Bool {
+        flock(descriptor, LOCK_EX | LOCK_NB) == 0
+    }
+
     /// The current length of the file in bytes.
     func size() throws -> Int64 {
         var info = stat()

@@ -116,3 +116,19 @@ public struct ExportManifest: Hashable, Sendable, Codable {
         return decoder
     }()
 }
+
+extension ExportManifest {
+    /// Redacts the speaker's segments and marks them forgotten, as forgetting does to every
+    /// copy of a timeline that is kept.
+    public mutating func forget(_ speakerID: SpeakerID) {
+        segments = segments.map { $0.speaker == speakerID ? $0.redacted : $0 }
+        speakers = speakers.map { speaker in
+            guard speaker.id == speakerID else { return speaker }
+            var speaker = speaker
+            speaker.name = nil
+            speaker.profile = nil
+            speaker.isForgotten = true
+            return speaker
+        }
+    }
+}

@@ -51,6 +51,11 @@ public struct MinutesError: Error, CustomStringConvertible, Equatable {
         MinutesError(.notFound, "unknown session id '\(id)' (see `minutes sessions list`)")
     }
 
+    /// A second refine of a session while one runs (in this process or another).
+    public static func refineRunning(_ session: SessionID) -> MinutesError {
+        MinutesError(.conflict, "a refine of session \(session) is already running; wait for it to finish")
+    }
+
     public static func unknownSpeaker(_ id: String, in session: SessionID) -> MinutesError {
         MinutesError(.notFound, "unknown speaker id '\(id)' in session \(session)")
     }

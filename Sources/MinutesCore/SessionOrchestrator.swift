@@ -19,7 +19,9 @@ public actor SessionOrchestrator {
     private let retention: RetentionPolicy
     let clock: any WallClock
     let logger: Logger
-    private let summaryCache: (any SummaryCache)?
+    let summaryCache: (any SummaryCache)?
+    /// Sessions a refine is running on, so a second one waits its turn by saying so.
+    var refining: Set<SessionID> = []
 
     /// - Parameter summaryCache: cached LLM answers, which forgetting a speaker must clear
     ///   because they may quote them; nil when there is none.
@@ -136,7 +138,7 @@ public actor SessionOrchestrator {
                 if let known = speakers.first(where: { $0.cluster == cluster }) {
                     speaker = known
                 } else {
-                    let created = makeSpeaker(cluster: cluster, session: id, existing: speakers)
+                    let created = Speaker.new(cluster: cluster, session: id, existing: speakers)
                     speakers.append(created)
                     newSpeakers.append(created)
                     speaker = created
@@ -210,6 +212,10 @@ public actor SessionOrchestrator {
             try await store.saveSummary(nil, for: id)
         }
         try await summaryCache?.removeCachedSummaries(of: id)
+        if var live = try await store.liveVersion(of: id) {
+            live.forget(speakerID)
+            try await store.saveLiveVersion(live)
+        }
         try await rewriteStoredExports(of: id)
         logger.info("speaker forgotten", metadata: ["session.id": "\(id)", "speaker.id": "\(speakerID)"])
         return speaker
@@ -221,16 +227,6 @@ public actor SessionOrchestrator {
             throw MinutesError.unknownSpeaker(speakerID.rawValue, in: id)
         }
         return speaker
-    }
-
-    private func makeSpeaker(cluster: String, session: SessionID, existing: [Speaker]) -> Speaker {
-        var salt = 0
-        var speakerID = SpeakerID.derived(session: session, cluster: cluster)
-        while existing.contains(where: { $0.id == speakerID }) {
-            salt += 1
-            speakerID = SpeakerID.derived(session: session, cluster: cluster, salt: salt)
-        }
-        return Speaker(id: speakerID, session: session, cluster: cluster, ordinal: existing.count + 1)
     }
 
     // MARK: Summaries
@@ -349,7 +345,7 @@ public actor SessionOrchestrator {
     }
 
     /// Renders every stored export of the session again from the current (redacted) state.
-    private func rewriteStoredExports(of id: SessionID) async throws {
+    func rewriteStoredExports(of id: SessionID) async throws {
         let exports = try await store.storedExports(of: id)
         guard !exports.isEmpty else { return }
         let manifest = try await manifest(id)

@@ -19,6 +19,17 @@ public protocol SessionStore: Sendable {
     /// Replaces segments (matched by index) in place, as redaction does.
     func updateSegments(_ segments: [Segment], in session: SessionID) async throws
     func segments(of session: SessionID) async throws -> [Segment]
+    /// Replaces the session's speakers and whole timeline and drops its summary, all in one
+    /// transaction, so a refine that dies halfway leaves the live version as it was.
+    ///
+    /// Keeps `replacement.live` as the session's live version unless one is kept already, and
+    /// applies ``TimelineReplacement/keeping(forgotten:)`` with the speakers stored as forgotten
+    /// when it commits (a forget that ran while the refine was made is never undone).
+    func replaceTimeline(_ replacement: TimelineReplacement) async throws
+    /// The session as heard live, kept when its timeline was first replaced; nil before that.
+    func liveVersion(of session: SessionID) async throws -> ExportManifest?
+    /// Overwrites the kept live version, as forgetting a speaker (redacting it) does.
+    func saveLiveVersion(_ manifest: ExportManifest) async throws
 
     func saveSpeaker(_ speaker: Speaker) async throws
     func speakers(of session: SessionID) async throws -> [Speaker]

@@ -38,3 +38,19 @@ public struct Speaker: Hashable, Sendable, Codable {
         return name ?? "Speaker \(ordinal)"
     }
 }
+
+extension Speaker {
+    /// A new voice for `cluster`, numbered after `existing`, with an id derived from the session
+    /// and cluster (salted past any id already taken, so a cluster label reused by a later pass
+    /// never takes over an earlier speaker).
+    public static func new(cluster: String, session: SessionID, existing: [Speaker]) -> Speaker {
+        var salt = 0
+        var speakerID = SpeakerID.derived(session: session, cluster: cluster)
+        while existing.contains(where: { $0.id == speakerID }) {
+            salt += 1
+            speakerID = SpeakerID.derived(session: session, cluster: cluster, salt: salt)
+        }
+        let ordinal = (existing.map(\.ordinal).max() ?? 0) + 1
+        return Speaker(id: speakerID, session: session, cluster: cluster, ordinal: ordinal)
+    }
+}

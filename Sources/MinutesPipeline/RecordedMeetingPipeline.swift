@@ -57,30 +57,18 @@ public struct RecordedMeetingPipeline: Sendable {
                 "'\(meeting.title)' holds \(meeting.duration) s of audio; at least 0.5 s is needed"
             )
         }
-        var timings: [RecordedMeetingOutcome.StageTiming] = []
-        progress(.normalize)
-        let started = ContinuousClock.now
-        let samples = try LoudnessNormalizer().normalize(meeting.samples, sampleRate: 16_000).samples
-        timings.append(.init(stage: MeetingProcessor.Stage.normalize.rawValue, seconds: elapsed(since: started)))
-
         let profiles = try await orchestrator.profiles()
-        let processor = MeetingProcessor(
-            diarizer: diarizer,
-            transcriber: transcriber,
-            embedder: embedder,
-            detector: detector,
-            matcher: ProfileMatcher(profiles: profiles)
-        )
-        var options = TranscriptionOptions(language: meeting.language, beamSize: beamSize)
         // The enrolled people may be in this meeting; their names are spelled as enrolled.
-        options.initialPrompt = TranscriptionPrompt(people: profiles.map(\.name), vocabulary: vocabulary).text
-        let result = try await processor.process(
-            samples,
+        let analysis = try await analyse(
+            meeting.samples,
+            language: meeting.language,
             speakerCount: meeting.speakerCount,
-            options: options,
+            prompt: TranscriptionPrompt(people: profiles.map(\.name), vocabulary: vocabulary),
+            profiles: profiles,
             progress: progress
         )
-        timings += result.timings.map { .init(stage: $0.stage.rawValue, seconds: $0.seconds) }
+        var timings = analysis.timings
+        let result = analysis.result
         // A job whose lease was lost is cancelled; it must not store what another worker is
         // storing now.
         try Task.checkCancellation()
@@ -99,30 +87,14 @@ public struct RecordedMeetingPipeline: Sendable {
             }
         }
 
-        var summarized = false
-        if let summarizer {
-            progress(.summarize)
-            let summarizeStarted = ContinuousClock.now
-            do {
-                _ = try await orchestrator.summarize(session.id, with: summarizer)
-                summarized = true
-            } catch let error as MinutesError where error.code == .empty {
-                logger.info("nothing to summarize", metadata: ["session.id": "\(session.id)"])
-            }
-            timings.append(
-                .init(stage: MeetingProcessor.Stage.summarize.rawValue, seconds: elapsed(since: summarizeStarted))
-            )
-        }
+        let summarized = try await summarize(
+            session.id,
+            orchestrator: orchestrator,
+            timings: &timings,
+            progress: progress
+        )
         try await orchestrator.endSession(session.id)
-        for timing in timings {
-            logger.info(
-                "meeting stage timed",
-                metadata: [
-                    "session.id": "\(session.id)", "stage": "\(timing.stage)",
-                    "stage.duration_ms": "\(Int((timing.seconds * 1_000).rounded()))",
-                ]
-            )
-        }
+        log(timings, of: session.id)
         return RecordedMeetingOutcome(
             session: try await orchestrator.session(session.id),
             segments: appended.segments,
@@ -130,6 +102,128 @@ public struct RecordedMeetingPipeline: Sendable {
             timings: timings,
             summarized: summarized
         )
+    }
+
+    /// Refines a finished session from its recording: the same stages as ``run(_:orchestrator:progress:)``
+    /// with the whole meeting in view, laid over the live timeline by
+    /// ``SessionOrchestrator/applyRefinement(_:matches:to:)``, then summarized again.
+    ///
+    /// The prompt names the enrolled people and the session's named speakers and carries its
+    /// title: this session's, never another's. One refine of a session runs at a time.
+    ///
+    /// - Parameter samples: the session's recording, 16 kHz mono, from the session's start.
+    /// - Throws: `.conflict` while the session is recorded or refined already, `.empty` for
+    ///   too little audio; the live version is left as it was on any error or cancellation.
+    public func refine(
+        _ id: SessionID,
+        samples: [Float],
+        speakerCount: Int? = nil,
+        orchestrator: SessionOrchestrator,
+        progress: @escaping @Sendable (MeetingProcessor.Stage) -> Void = { _ in }
+    ) async throws -> TimelineRefinement {
+        let session = try await orchestrator.beginRefine(id)
+        do {
+            guard samples.count >= RecordedMeeting.minimumSamples else {
+                throw MinutesError(.empty, "the recording of session \(id) is too short to refine (under 0.5 s)")
+            }
+            let profiles = try await orchestrator.profiles()
+            let named = try await orchestrator.speakers(id).filter { !$0.isForgotten }.compactMap(\.name)
+            let people = (profiles.map(\.name) + named).reduce(into: [String]()) { unique, name in
+                if !unique.contains(where: { $0.lowercased() == name.lowercased() }) { unique.append(name) }
+            }
+            var analysis = try await analyse(
+                samples,
+                language: session.language,
+                speakerCount: speakerCount,
+                prompt: TranscriptionPrompt(people: people, title: session.title, vocabulary: vocabulary),
+                profiles: profiles,
+                progress: progress
+            )
+            try Task.checkCancellation()
+            let refinement = try await orchestrator.applyRefinement(
+                analysis.result.segments,
+                matches: analysis.result.matches,
+                to: id
+            )
+            _ = try await summarize(id, orchestrator: orchestrator, timings: &analysis.timings, progress: progress)
+            log(analysis.timings, of: id)
+            await orchestrator.endRefine(id)
+            return refinement
+        } catch {
+            await orchestrator.endRefine(id)
+            throw error
+        }
+    }
+
+    /// Normalizes, diarizes, matches enrolled voices and transcribes; stores nothing.
+    private func analyse(
+        _ recorded: [Float],
+        language: String,
+        speakerCount: Int?,
+        prompt: TranscriptionPrompt,
+        profiles: [SpeakerProfile],
+        progress: @escaping @Sendable (MeetingProcessor.Stage) -> Void
+    ) async throws -> (result: MeetingProcessor.Result, timings: [RecordedMeetingOutcome.StageTiming]) {
+        progress(.normalize)
+        let started = ContinuousClock.now
+        let samples = try LoudnessNormalizer().normalize(recorded, sampleRate: 16_000).samples
+        var timings = [
+            RecordedMeetingOutcome.StageTiming(
+                stage: MeetingProcessor.Stage.normalize.rawValue,
+                seconds: elapsed(since: started)
+            )
+        ]
+        let processor = MeetingProcessor(
+            diarizer: diarizer,
+            transcriber: transcriber,
+            embedder: embedder,
+            detector: detector,
+            matcher: ProfileMatcher(profiles: profiles)
+        )
+        var options = TranscriptionOptions(language: language, beamSize: beamSize)
+        options.initialPrompt = prompt.text
+        let result = try await processor.process(
+            samples,
+            speakerCount: speakerCount,
+            options: options,
+            progress: progress
+        )
+        timings += result.timings.map { .init(stage: $0.stage.rawValue, seconds: $0.seconds) }
+        return (result, timings)
+    }
+
+    /// Summarizes the stored session when there is a summarizer and speech to summarize.
+    private func summarize(
+        _ id: SessionID,
+        orchestrator: SessionOrchestrator,
+        timings: inout [RecordedMeetingOutcome.StageTiming],
+        progress: @Sendable (MeetingProcessor.Stage) -> Void
+    ) async throws -> Bool {
+        guard let summarizer else { return false }
+        progress(.summarize)
+        let started = ContinuousClock.now
+        defer {
+            timings.append(.init(stage: MeetingProcessor.Stage.summarize.rawValue, seconds: elapsed(since: started)))
+        }
+        do {
+            _ = try await orchestrator.summarize(id, with: summarizer)
+            return true
+        } catch let error as MinutesError where error.code == .empty {
+            logger.info("nothing to summarize", metadata: ["session.id": "\(id)"])
+            return false
+        }
+    }
+
+    private func log(_ timings: [RecordedMeetingOutcome.StageTiming], of id: SessionID) {
+        for timing in timings {
+            logger.info(
+                "meeting stage timed",
+                metadata: [
+                    "session.id": "\(id)", "stage": "\(timing.stage)",
+                    "stage.duration_ms": "\(Int((timing.seconds * 1_000).rounded()))",
+                ]
+            )
+        }
     }
 
     private func elapsed(since start: ContinuousClock.Instant) -> Double {

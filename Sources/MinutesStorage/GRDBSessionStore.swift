@@ -162,20 +162,24 @@ public final class GRDBSessionStore: SessionStore {
                 var segment = segment
                 segment.index = next
                 next += 1
-                try db.execute(
-                    sql: """
-                        INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        session.rawValue, segment.index, segment.start, segment.end, segment.speaker?.rawValue,
-                        segment.text, words,
-                    ]
-                )
+                try Self.insert(segment, words: words, into: session, db)
                 stored.append(segment)
             }
             return stored
         }
+    }
+
+    static func insert(_ segment: Segment, words: String, into session: SessionID, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                session.rawValue, segment.index, segment.start, segment.end, segment.speaker?.rawValue,
+                segment.text, words,
+            ]
+        )
     }
 
     public func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
@@ -220,21 +224,23 @@ public final class GRDBSessionStore: SessionStore {
     // MARK: Speakers
 
     public func saveSpeaker(_ speaker: Speaker) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (session_id, id) DO UPDATE SET
-                        cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
-                        profile_id = excluded.profile_id, forgotten = excluded.forgotten
-                    """,
-                arguments: [
-                    speaker.session.rawValue, speaker.id.rawValue, speaker.cluster, speaker.ordinal, speaker.name,
-                    speaker.profile?.rawValue, speaker.isForgotten ? 1 : 0,
-                ]
-            )
-        }
+        try await writer.write { db in try Self.save(speaker, db) }
+    }
+
+    static func save(_ speaker: Speaker, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session_id, id) DO UPDATE SET
+                    cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
+                    profile_id = excluded.profile_id, forgotten = excluded.forgotten
+                """,
+            arguments: [
+                speaker.session.rawValue, speaker.id.rawValue, speaker.cluster, speaker.ordinal, speaker.name,
+                speaker.profile?.rawValue, speaker.isForgotten ? 1 : 0,
+            ]
+        )
     }
 
     public func speakers(of session: SessionID) async throws -> [Speaker] {

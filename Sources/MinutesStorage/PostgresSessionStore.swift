@@ -114,17 +114,19 @@ public final class PostgresSessionStore: SessionStore {
                 var segment = segment
                 segment.index = next
                 next += 1
-                try await statements.rows(
-                    """
-                    INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
-                    VALUES (\(session.rawValue), \(segment.index), \(segment.start), \(segment.end),
-                        \(segment.speaker?.rawValue), \(segment.text), \(words))
-                    """
-                )
+                try await statements.rows(Self.insertion(of: segment, words: words, into: session))
                 stored.append(segment)
             }
             return stored
         }
+    }
+
+    static func insertion(of segment: Segment, words: String, into session: SessionID) -> PostgresQuery {
+        """
+        INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
+        VALUES (\(session.rawValue), \(segment.index), \(segment.start), \(segment.end),
+            \(segment.speaker?.rawValue), \(segment.text), \(words))
+        """
     }
 
     public func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
@@ -160,16 +162,18 @@ public final class PostgresSessionStore: SessionStore {
     // MARK: Speakers
 
     public func saveSpeaker(_ speaker: Speaker) async throws {
-        try await pool.rows(
-            """
-            INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
-            VALUES (\(speaker.session.rawValue), \(speaker.id.rawValue), \(speaker.cluster), \(speaker.ordinal),
-                \(speaker.name), \(speaker.profile?.rawValue), \(speaker.isForgotten ? 1 : 0))
-            ON CONFLICT (session_id, id) DO UPDATE SET
-                cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
-                profile_id = excluded.profile_id, forgotten = excluded.forgotten
-            """
-        )
+        try await pool.rows(Self.saving(speaker))
+    }
+
+    static func saving(_ speaker: Speaker) -> PostgresQuery {
+        """
+        INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
+        VALUES (\(speaker.session.rawValue), \(speaker.id.rawValue), \(speaker.cluster), \(speaker.ordinal),
+            \(speaker.name), \(speaker.profile?.rawValue), \(speaker.isForgotten ? 1 : 0))
+        ON CONFLICT (session_id, id) DO UPDATE SET
+            cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
+            profile_id = excluded.profile_id, forgotten = excluded.forgotten
+        """
     }
 
     public func speakers(of session: SessionID) async throws -> [Speaker] {

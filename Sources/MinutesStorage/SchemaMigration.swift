@@ -159,6 +159,20 @@ public struct SchemaMigration: Sendable {
                 """,
             ]
         ),
+        SchemaMigration(
+            version: 5,
+            name: "timeline versions kept by refine",
+            statements: [
+                """
+                CREATE TABLE timeline_versions (
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    version TEXT NOT NULL,
+                    manifest TEXT NOT NULL,
+                    PRIMARY KEY (session_id, version)
+                )
+                """
+            ]
+        ),
     ]
 
     /// The schema version this build of Minutes writes and understands.

@@ -65,18 +65,9 @@ struct ConsoleCommand: AsyncParsableCommand {
                 name: "\(stamp)-\(session.id)",
                 sessionID: session.id.rawValue
             )
-            let personas = try PersonaLibrary(directories: PersonaLibrary.standardDirectories(environment: environment))
-            let llm = try LLMConfiguration(environment: environment)
-            let summarizer = MeetingSummarizer(
-                personas: personas,
-                llm: llm.isRequested
-                    ? LLMSummarizer(
-                        configuration: llm,
-                        personas: personas,
-                        cache: context.storage.summaryCache,
-                        logger: logger
-                    )
-                    : nil,
+            let summarizer = try MeetingSummarizer.configured(
+                environment: environment,
+                cache: context.storage.summaryCache,
                 logger: logger
             )
             let meeting = LiveMeeting(

@@ -31,10 +31,26 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Store the JSON manifest in the export storage directory.")
     var store = false
 
+    @Option(help: "current, or live: the timeline as heard live, before `minutes refine`.")
+    var version: TimelineVersion = .current
+
+    /// Which of a session's timelines to export.
+    enum TimelineVersion: String, ExpressibleByArgument, CaseIterable {
+        case current, live
+    }
+
+    func validate() throws {
+        if version == .live, store { throw ValidationError("--store keeps the current version only") }
+    }
+
     func run() async throws {
         try await CommandContext.run { context in
             let sessionID = try CommandContext.sessionID(id)
-            let text = try await context.orchestrator.export(sessionID, format: format)
+            let text =
+                switch version {
+                case .current: try await context.orchestrator.export(sessionID, format: format)
+                case .live: format.render(try await context.orchestrator.liveVersion(sessionID))
+                }
             if let out {
                 try Self.write(text, to: out, force: force)
                 print("Wrote \(out).")

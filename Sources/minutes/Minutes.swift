@@ -22,6 +22,7 @@ struct Minutes: AsyncParsableCommand {
             EvalCommand.self,
             BenchCommand.self,
             ProcessCommand.self,
+            RefineCommand.self,
             EnrollCommand.self,
             SpeakersCommand.self,
             SummarizeCommand.self,

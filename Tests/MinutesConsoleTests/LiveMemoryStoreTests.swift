@@ -16,6 +16,7 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
         var summaries: [SessionID: Summary] = [:]
         var exports: [ExportID: StoredExport] = [:]
         var profiles: [ProfileID: SpeakerProfile] = [:]
+        var liveVersions: [SessionID: ExportManifest] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -46,6 +47,7 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
             contents.segments[id] = nil
             contents.speakers[id] = nil
             contents.summaries[id] = nil
+            contents.liveVersions[id] = nil
             return contents.sessions.removeValue(forKey: id) != nil
         }
     }
@@ -74,6 +76,30 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
 
     func segments(of session: SessionID) async throws -> [Segment] {
         contents.withLock { $0.segments[session] ?? [] }
+    }
+
+    func replaceTimeline(_ replacement: TimelineReplacement) async throws {
+        contents.withLock { contents in
+            let forgotten = contents.speakers[replacement.session, default: []].filter(\.isForgotten).map(\.id)
+            let kept = replacement.keeping(forgotten: Set(forgotten))
+            contents.liveVersions[replacement.session] = contents.liveVersions[replacement.session] ?? kept.live
+            contents.segments[replacement.session] = kept.segments
+            var speakers = contents.speakers[replacement.session, default: []]
+            for speaker in kept.speakers {
+                speakers.removeAll { $0.id == speaker.id }
+                speakers.append(speaker)
+            }
+            contents.speakers[replacement.session] = speakers
+            contents.summaries[replacement.session] = nil
+        }
+    }
+
+    func liveVersion(of session: SessionID) async throws -> ExportManifest? {
+        contents.withLock { $0.liveVersions[session] }
+    }
+
+    func saveLiveVersion(_ manifest: ExportManifest) async throws {
+        contents.withLock { $0.liveVersions[manifest.session.id] = manifest }
     }
 
     func saveSpeaker(_ speaker: Speaker) async throws {

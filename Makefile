@@ -39,7 +39,7 @@ uninstall:
 # The console's end-to-end tests and the demo's live replay run meetings at real-time pace,
 # so they run afterwards, on their own: beside 450 other tests on two cores the console falls
 # minutes behind, which is not what they test (`minutes bench live` measures that).
-REAL_TIME_TESTS = ConsoleCLITests|LiveDemoMeetingTests|LiveMeetingTests
+REAL_TIME_TESTS = ConsoleCLITests|LiveDemoMeetingTests|LiveMeetingTests|RefineReplayedMeetingTests
 test: setup testdata
 	scripts/with-postgres $(SWIFT) test --skip '$(REAL_TIME_TESTS)'
 	$(SWIFT) test --skip-build --filter '$(REAL_TIME_TESTS)'

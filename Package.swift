@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MinutesConsoleTests",
-            dependencies: ["MinutesCore", "MinutesConsole", "MinutesTestSupport"]
+            dependencies: ["MinutesCore", "MinutesConsole", "MinutesTestSupport", "MinutesPipeline"]
         ),
         .testTarget(
             name: "MinutesServerTests",

@@ -25,10 +25,11 @@ extension SessionOrchestrator {
         refining.remove(id)
     }
 
-    /// Replaces the session's timeline with a careful pass's segments and rebuilds what derives
-    /// from it: the summary is dropped (build it again from the refined text), cached LLM
-    /// answers cleared, stored exports rewritten. The live version stays readable
-    /// (``liveVersion(_:)``).
+    /// Replaces the session's timeline with a careful pass's segments.
+    ///
+    /// What derives from the timeline is rebuilt: the summary is dropped (build it again from
+    /// the refined text), cached LLM answers cleared, stored exports rewritten. The live
+    /// version stays readable (``liveVersion(_:)``).
     ///
     /// - Parameter matches: enrolled voices the careful pass recognised, by its cluster labels;
     ///   they name the speakers nobody named live.

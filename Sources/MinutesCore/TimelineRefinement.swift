@@ -69,28 +69,45 @@ public struct TimelineRefinement: Sendable, Equatable {
             created[speaker.id] = row
         }
 
-        let forgottenIDs = Set(liveSpeakers.filter(\.isForgotten).map(\.id))
-        let forgottenSpans = live.segments.filter { $0.speaker.map(forgottenIDs.contains) ?? false }.map {
-            ($0.start - Self.forgottenMargin, $0.end + Self.forgottenMargin)
+        // The user's word comes first: the live stretches of named and forgotten speakers
+        // (forgotten ones widened by the margin) are turns of their own, cut out of the careful
+        // pass's turns, and the words are given out again over those turns.
+        let acted = live.segments.compactMap { segment -> SpeakerTurn? in
+            guard let id = segment.speaker, let speaker = liveSpeakers.first(where: { $0.id == id }),
+                speaker.name != nil || speaker.isForgotten
+            else { return nil }
+            let margin = speaker.isForgotten ? Self.forgottenMargin : 0
+            return SpeakerTurn(speaker: id.rawValue, start: segment.start - margin, end: segment.end + margin)
         }
-        let byID = Dictionary(uniqueKeysWithValues: speakers.map { ($0.id, $0) })
-        let segments = refined.enumerated().map { index, draft in
-            var speaker = draft.cluster.flatMap { mapped[$0] }
-            if let owner = Self.liveOwner(of: draft, in: live.segments, speakers: byID),
-                owner.name != nil || owner.isForgotten
-            {
-                speaker = owner
+        let carefulTurns = refined.compactMap { draft in
+            draft.cluster.flatMap { mapped[$0] }.map {
+                SpeakerTurn(speaker: $0.id.rawValue, start: draft.start, end: draft.end)
             }
+        }
+        let forgotten = acted.filter { turn in
+            liveSpeakers.contains { $0.id.rawValue == turn.speaker && $0.isForgotten }
+        }
+        let attributed = WordAttribution.attribute(
+            refined,
+            to: Self.cut(carefulTurns, by: acted) + acted,
+            forcing: { word in
+                let middle = (word.start + word.end) / 2
+                return forgotten.first { $0.start <= middle && middle <= $0.end }?.speaker
+            }
+        )
+        let byID = Dictionary(uniqueKeysWithValues: speakers.map { ($0.id, $0) })
+        let segments = attributed.enumerated().map { index, draft in
+            let speaker = draft.cluster.map(SpeakerID.init(rawValue:))
             let segment = Segment(
                 index: index,
                 start: draft.start,
                 end: draft.end,
-                speaker: speaker?.id,
+                speaker: speaker,
                 text: draft.text,
                 words: draft.words
             )
-            let touchesForgotten = Self.touches(segment, forgottenSpans)
-            return speaker?.isForgotten == true || touchesForgotten ? segment.redacted : segment
+            let wordless = draft.words.isEmpty && forgotten.contains { draft.start < $0.end && $0.start < draft.end }
+            return speaker.flatMap { byID[$0] }?.isForgotten == true || wordless ? segment.redacted : segment
         }
 
         // New voices that kept no words (the user's names took them back) are not created, and
@@ -137,32 +154,20 @@ public struct TimelineRefinement: Sendable, Equatable {
         live.filter { $0.speaker == speaker }.reduce(0) { $0 + max(0, min(end, $1.end) - max(start, $1.start)) }
     }
 
-    /// The live speaker who spoke through most of `draft` (at least half of it), if any.
-    private static func liveOwner(
-        of draft: SegmentDraft,
-        in live: [Segment],
-        speakers: [SpeakerID: Speaker]
-    )
-        -> Speaker?
-    {
-        let duration = draft.end - draft.start
-        guard duration > 0 else { return nil }
-        let candidates = Set(live.compactMap(\.speaker))
-        let best = candidates.map { ($0, sharedSeconds(draft.start, draft.end, live, speaker: $0)) }
-            .max { ($0.1, $1.0.rawValue) < ($1.1, $0.0.rawValue) }
-        guard let best, best.1 * 2 >= duration else { return nil }
-        return speakers[best.0]
-    }
-
-    /// Whether a word of `segment` (its middle), or the segment itself when it has no word
-    /// times, falls within one of `spans`.
-    private static func touches(_ segment: Segment, _ spans: [(Double, Double)]) -> Bool {
-        if segment.words.isEmpty {
-            return spans.contains { segment.start < $0.1 && $0.0 < segment.end }
-        }
-        return segment.words.contains { word in
-            let middle = (word.start + word.end) / 2
-            return spans.contains { $0.0 <= middle && middle <= $0.1 }
+    /// `turns` with the stretches of `cuts` taken out of them.
+    private static func cut(_ turns: [SpeakerTurn], by cuts: [SpeakerTurn]) -> [SpeakerTurn] {
+        cuts.reduce(turns) { remaining, cut in
+            remaining.flatMap { turn -> [SpeakerTurn] in
+                guard turn.start < cut.end, cut.start < turn.end else { return [turn] }
+                var pieces: [SpeakerTurn] = []
+                if turn.start < cut.start {
+                    pieces.append(SpeakerTurn(speaker: turn.speaker, start: turn.start, end: cut.start))
+                }
+                if cut.end < turn.end {
+                    pieces.append(SpeakerTurn(speaker: turn.speaker, start: cut.end, end: turn.end))
+                }
+                return pieces
+            }
         }
     }
 

@@ -10,10 +10,18 @@ public enum WordAttribution {
     /// words from a sentence end is moved to that sentence end. Whisper's token times drift by
     /// a few hundred milliseconds around pauses, which otherwise hands the first word of one
     /// person's sentence to the person before ("… the new version. I" | "will email …").
-    public static func attribute(_ segments: [SegmentDraft], to turns: [SpeakerTurn]) -> [SegmentDraft] {
+    ///
+    /// - Parameter forced: a label a word must have whatever the turns and the snapping say
+    ///   (refine gives a forgotten speaker's words back to them, to stay redacted), or nil.
+    public static func attribute(
+        _ segments: [SegmentDraft],
+        to turns: [SpeakerTurn],
+        forcing forced: (Word) -> String? = { _ in nil }
+    ) -> [SegmentDraft] {
         guard !turns.isEmpty else { return segments }
         let words = segments.flatMap(\.words)
-        let labels = SentenceSnapping.snap(words.map { speaker(from: $0.start, to: $0.end, in: turns) }, words: words)
+        let snapped = SentenceSnapping.snap(words.map { speaker(from: $0.start, to: $0.end, in: turns) }, words: words)
+        let labels = zip(words, snapped).map { word, label in forced(word) ?? label }
         var result: [SegmentDraft] = []
         var next = labels.startIndex
         for segment in segments {

@@ -33,7 +33,9 @@ public struct SharedEngines: Sendable {
 
     public init(engines: SpeechEngines) {
         self.engines = engines
-        whisper = LoadOnce { try engines.transcriber() }
+        // One Whisper serves every request; meeting jobs (prompted with enrolled names) need
+        // word times aligned by attention, so all requests get them.
+        whisper = LoadOnce { try engines.transcriber(wordTiming: .attentionAlignment) }
         sherpaDiarizer = LoadOnce { try engines.diarizer() }
         sherpaEmbedder = LoadOnce { try engines.embedder() }
         vocabulary = LoadOnce { try engines.configuration.vocabulary() }

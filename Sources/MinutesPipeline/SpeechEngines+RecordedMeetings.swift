@@ -13,7 +13,7 @@ extension SpeechEngines {
     {
         RecordedMeetingPipeline(
             diarizer: try meetingDiarizer(),
-            transcriber: try transcriber(),
+            transcriber: try transcriber(wordTiming: .attentionAlignment),
             embedder: try embedder(),
             detector: try voiceActivity(),
             summarizer: summarizer,
@@ -33,7 +33,7 @@ extension SpeechEngines {
     ) throws -> MeetingProcessor {
         MeetingProcessor(
             diarizer: try meetingDiarizer(threads: diarizerThreads),
-            transcriber: try transcriber(),
+            transcriber: try transcriber(wordTiming: .attentionAlignment),
             embedder: try embedder(),
             detector: try voiceActivity(),
             matcher: ProfileMatcher(profiles: profiles)

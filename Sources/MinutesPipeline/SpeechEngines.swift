@@ -22,8 +22,14 @@ public struct SpeechEngines: Sendable {
         if let vocabulary { configuration.vocabularyPath = vocabulary }
     }
 
-    public func transcriber() throws -> WhisperCppTranscriber {
-        try WhisperCppTranscriber(modelPath: configuration.whisperModelPath, threads: configuration.threads)
+    /// - Parameter wordTiming: ``WhisperWordTiming/attentionAlignment`` for recorded meetings,
+    ///   whose prompt would otherwise throw word times (and so speakers) off.
+    public func transcriber(wordTiming: WhisperWordTiming = .tokenHeuristic) throws -> WhisperCppTranscriber {
+        try WhisperCppTranscriber(
+            modelPath: configuration.whisperModelPath,
+            threads: configuration.threads,
+            wordTiming: wordTiming
+        )
     }
 
     public func voiceActivity(threshold: Float? = nil) throws -> SileroVoiceActivityDetector {

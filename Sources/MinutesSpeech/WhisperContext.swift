@@ -9,12 +9,15 @@ import MinutesCore
 final class WhisperContext {
     private let pointer: OpaquePointer
     let isMultilingual: Bool
+    private let timing: WhisperWordTiming
 
-    init(modelPath: String) throws {
+    init(modelPath: String, timing: WhisperWordTiming = .tokenHeuristic) throws {
         WhisperLogging.silence()
         try WhisperModelFile.validate(modelPath)
         var parameters = whisper_context_default_params()
         parameters.use_gpu = false
+        timing.configure(&parameters, modelFile: URL(fileURLWithPath: modelPath).lastPathComponent)
+        self.timing = timing
         guard let pointer = whisper_init_from_file_with_params(modelPath, parameters) else {
             throw MinutesError(
                 .invalidInput,
@@ -127,12 +130,17 @@ final class WhisperContext {
             }
             let bytes = Array(UnsafeBufferPointer(start: text, count: strlen(text))).map { UInt8(bitPattern: $0) }
             let startsWord = bytes.first == UInt8(ascii: " ") || words.isEmpty
-            let token = WhisperSegment.Token(
-                bytes: bytes,
-                start: Double(data.t0) / 100,
-                end: Double(data.t1) / 100,
-                probability: data.p
-            )
+            var start = Double(data.t0) / 100
+            var end = Double(data.t1) / 100
+            if timing == .attentionAlignment, data.t_dtw >= 0 {
+                // Alignment marks the moment a token is heard, so a word spans its first
+                // token's moment to its last's (an instant for a one-token word). Spans that
+                // reach to the next word's moment put 3 more of the demo's 88 words outside
+                // their speaker's turn.
+                start = Double(data.t_dtw) / 100
+                end = start
+            }
+            let token = WhisperSegment.Token(bytes: bytes, start: start, end: end, probability: data.p)
             if startsWord {
                 words.append(WhisperSegment.WordBuilder(tokens: [token]))
             } else {

@@ -22,9 +22,11 @@ public final class WhisperCppTranscriber: Transcriber {
     ///   - threads: decoder threads; by default the machine's cores, at most 8.
     /// - Throws: `.notFound` when the model is missing (the message says `make models`),
     ///   `.invalidInput` when the file is not a ggml Whisper model.
-    public init(modelPath: String, threads: Int? = nil) throws {
+    /// - Parameter wordTiming: how words are timed; ``WhisperWordTiming/attentionAlignment``
+    ///   for decodes with a prompt whose words are given to speakers.
+    public init(modelPath: String, threads: Int? = nil, wordTiming: WhisperWordTiming = .tokenHeuristic) throws {
         let started = ContinuousClock.now
-        context = Mutex(try WhisperContext(modelPath: modelPath))
+        context = Mutex(try WhisperContext(modelPath: modelPath, timing: wordTiming))
         loadSeconds = (ContinuousClock.now - started).seconds
         self.threads = threads ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
         modelName = URL(fileURLWithPath: modelPath).lastPathComponent

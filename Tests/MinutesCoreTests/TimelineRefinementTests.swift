@@ -92,11 +92,16 @@ struct TimelineRefinementTests {
         let cy = Self.speaker(2, name: "Cy")
         let live = Self.live([ada, cy], [(ada, 0, 5), (cy, 5, 8)])
 
-        // When the careful pass hears them as one voice
-        let refinement = TimelineRefinement(live: live, refined: [Self.draft("x", 0, 5), Self.draft("x", 5, 8)])
+        // When the careful pass hears them as one voice, in one segment
+        let refinement = TimelineRefinement(
+            live: live,
+            refined: [Self.draft("x", 0, 8, "one two three four five six seven eight")]
+        )
 
-        // Then each named stretch keeps its person, and nothing is said to have merged
+        // Then the segment is cut where the named stretches meet, each keeps its person, and
+        // nothing is said to have merged
         #expect(refinement.segments.map(\.speaker) == [ada.id, cy.id])
+        #expect(refinement.segments.map(\.text) == ["one two three four five", "six seven eight"])
         #expect(refinement.changes.isEmpty)
     }
 
@@ -107,7 +112,7 @@ struct TimelineRefinementTests {
 
         let refinement = TimelineRefinement(live: live, refined: [Self.draft("x", 0, 5), Self.draft("x", 5, 8)])
 
-        #expect(refinement.segments.map(\.speaker) == [first.id, first.id])
+        #expect(refinement.segments.allSatisfy { $0.speaker == first.id })
         #expect(refinement.changes == [.merged(second.id, into: first.id)])
         // the merged speaker's record (and any enrolled voice) is kept
         #expect(refinement.speakers.contains(second))
@@ -130,11 +135,11 @@ struct TimelineRefinementTests {
             ]
         )
 
-        // Then every segment with a word spoken while they spoke (or just after) is redacted
-        #expect(refinement.segments[0].text == Segment.redactedText)
-        #expect(refinement.segments[0].words.isEmpty)
-        #expect(refinement.segments[1].text == Segment.redactedText)
-        #expect(refinement.segments[2].text == "ada again")
+        // Then the words spoken while they spoke (or just after) are cut out and redacted, and
+        // Ada keeps hers
+        #expect(refinement.segments.map(\.text) == ["ada says this", Segment.redactedText, "ada again"])
+        #expect(refinement.segments.map(\.speaker) == [ada.id, gone.id, ada.id])
+        #expect(refinement.segments[1].words.isEmpty)
         let stored = refinement.segments.map(\.text).joined(separator: " ")
         #expect(!stored.contains("secret"))
         // and the forgotten speaker stays forgotten

@@ -11,48 +11,20 @@ import Testing
 struct ConsoleCLITests {
     /// A two-voice synthetic meeting as a WAV file in the runner's directory.
     private func twoVoiceMeeting(_ cli: CLIRunner) async throws -> String {
-        try await spoken(
+        try await cli.spoken(
             Array(SyntheticMeeting.planningScript.filter { $0.speaker != "carol" }),
             synthesizer: EspeakSynthesizer(),
-            into: cli.path("meeting.wav")
+            into: "meeting.wav"
         )
-    }
-
-    /// The demo meeting `make run` replays on a machine with no capture device.
-    private func demoMeeting(_ cli: CLIRunner) async throws -> String {
-        try await spoken(
-            SyntheticMeeting.demoScript,
-            synthesizer: LocalSynthesizer(),
-            into: cli.path("demo-meeting.wav")
-        )
-    }
-
-    private func spoken(
-        _ script: [SyntheticMeeting.Turn],
-        synthesizer: any SpeechSynthesizer,
-        into path: String
-    ) async throws -> String {
-        let meeting = try await SyntheticMeeting.make(script, synthesizer: synthesizer)
-        try WAVWriter.write(meeting.samples, to: path, sampleRate: 16_000)
-        return path
-    }
-
-    private func environment(_ cli: CLIRunner) -> [String: String] {
-        var environment = cli.environment
-        environment["MINUTES_MODELS_DIR"] = TestData.modelsDirectory
-        environment["MINUTES_PERSONAS_DIR"] = CLIRunner.repository + "/Personas"
-        environment["MINUTES_RECORDINGS_DIR"] = cli.path("recordings")
-        environment["MINUTES_LOG_FILE"] = cli.path("minutes.log")
-        return environment
     }
 
     /// The first minute of a newcomer: the demo meeting in a real terminal.
     @Test func namingSummarizingAndExportingUnderTmux() async throws {
         let cli = try CLIRunner()
-        let meeting = try await demoMeeting(cli)
+        let meeting = try await cli.demoMeeting()
         let tmux = try Tmux(session: "minutes-test-\(getpid())")
         defer { tmux.kill() }
-        var variables = environment(cli)
+        var variables = cli.meetingEnvironment
         variables["LANG"] = "C.UTF-8"
         variables["NCURSES_NO_UTF8_ACS"] = "1"
         variables["TERM"] = "xterm-256color"
@@ -103,7 +75,7 @@ struct ConsoleCLITests {
         let process = Process()
         process.executableURL = try CLIRunner.binary()
         process.arguments = ["console", "--replay", meeting, "--speed", "1"]
-        process.environment = environment(cli)
+        process.environment = cli.meetingEnvironment
         process.currentDirectoryURL = URL(fileURLWithPath: cli.directory)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -125,7 +97,7 @@ struct ConsoleCLITests {
         let wav = try #require(recordings.first { $0.hasSuffix(".wav") })
         let restarted = try await cli.run(
             arguments: ["console", "--replay", meeting, "--speed", "0"],
-            environment: environment(cli)
+            environment: cli.meetingEnvironment
         )
 
         #expect(restarted.stdout.contains("Recovered an unfinished recording"), "\(restarted.stdout)")

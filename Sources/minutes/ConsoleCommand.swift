@@ -38,6 +38,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(help: "The spoken language (default en).")
     var language: String?
 
+    @Flag(help: "Do not refine the meeting in the background when it ends (MINUTES_REFINE=0).")
+    var noRefine = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let logFile =
@@ -118,6 +121,14 @@ struct ConsoleCommand: AsyncParsableCommand {
                 logger: logger
             )
             print("Session \(session.id) saved; recording in \(recordings).")
+            if !noRefine, environment["MINUTES_REFINE"] != "0",
+                try await !context.orchestrator.timeline(session.id).isEmpty
+            {
+                // The careful pass: beam search with the whole meeting in view, keeping the
+                // names given and the speakers forgotten here.
+                try RefineCommand.startInBackground(arguments: ["refine", session.id.rawValue])
+                print("Refining it in the background; `minutes refine \(session.id) --status` says how far it is.")
+            }
         }
     }
 }

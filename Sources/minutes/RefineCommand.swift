@@ -36,8 +36,15 @@ struct RefineCommand: AsyncParsableCommand {
     @Option(help: "Whisper model name or ggml path.")
     var model: String?
 
+    @Flag(help: "Refine in a process of its own and return at once (the console does this after a meeting).")
+    var background = false
+
+    @Flag(help: "Say how far the last refine of the session got, and stop.")
+    var status = false
+
     func validate() throws {
         if let speakers, speakers < 1 { throw ValidationError("--speakers must be 1 or more") }
+        if background, status { throw ValidationError("give --background or --status, not both") }
     }
 
     func run() async throws {
@@ -51,7 +58,31 @@ struct RefineCommand: AsyncParsableCommand {
                     sessionID,
                     in: ShippedDirectory.recordings(environment: environment)
                 ).audioPath
+            if status {
+                print(
+                    RefineStatus.read(forRecording: audioPath)?.summary ?? "Session \(sessionID) was not refined yet."
+                )
+                return
+            }
+            if background {
+                try Self.startInBackground(
+                    arguments: Array(CommandLine.arguments.dropFirst()).filter { $0 != "--background" }
+                )
+                print(
+                    "Refining session \(sessionID) in the background; `minutes refine \(sessionID) --status` says how far it is."
+                )
+                return
+            }
             let lock = try RefineLock(audioPath: audioPath, session: sessionID)
+            let progress = RefineStatus(
+                session: sessionID.rawValue,
+                processID: getpid(),
+                stage: "starting",
+                started: Date(),
+                updated: Date(),
+                finished: false
+            )
+            progress.write(forRecording: audioPath)
             let engines = SpeechEngines(
                 model: model,
                 language: session.language,
@@ -66,13 +97,21 @@ struct RefineCommand: AsyncParsableCommand {
                 ),
                 logger: Logger(label: "minutes.refine")
             )
-            let refinement = try await pipeline.refine(
-                sessionID,
-                samples: try AudioFile.load16kMono(audioPath),
-                speakerCount: speakers,
-                orchestrator: context.orchestrator
-            ) { stage in
-                FileHandle.standardError.write(Data("\(stage.rawValue)…\n".utf8))
+            let stages = StageReporter(status: progress, recording: audioPath)
+            let refinement: TimelineRefinement
+            do {
+                refinement = try await pipeline.refine(
+                    sessionID,
+                    samples: try AudioFile.load16kMono(audioPath),
+                    speakerCount: speakers,
+                    orchestrator: context.orchestrator
+                ) { stage in
+                    FileHandle.standardError.write(Data("\(stage.rawValue)…\n".utf8))
+                    stages.enter(stage.rawValue)
+                }
+            } catch {
+                stages.finish(failure: (error as? MinutesError)?.message ?? "\(error)")
+                throw error
             }
             withExtendedLifetime(lock) {}
             let names = Dictionary(uniqueKeysWithValues: refinement.speakers.map { ($0.id, $0.displayName) })
@@ -80,8 +119,29 @@ struct RefineCommand: AsyncParsableCommand {
                 print(Self.describe(change, names: names))
             }
             let voices = Set(refinement.segments.compactMap(\.speaker)).count
-            print("Session \(sessionID) refined: \(refinement.segments.count) segments, \(voices) speakers.")
+            let outcome = "\(refinement.segments.count) segments, \(voices) speakers"
+            stages.finish(outcome: outcome)
+            print("Session \(sessionID) refined: \(outcome).")
             print("The live version: minutes export \(sessionID) --version live")
+        }
+    }
+
+    /// Runs `minutes ARGUMENTS` in a session of its own (`setsid`), detached from this
+    /// terminal, so closing it does not stop the refine; its output goes nowhere (the status
+    /// file says how it goes).
+    static func startInBackground(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments =
+            ["--fork", URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            throw MinutesError(.storage, "cannot start a refine in the background", cause: error)
         }
     }
 

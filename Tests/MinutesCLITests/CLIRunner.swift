@@ -22,6 +22,9 @@ final class CLIRunner {
             "PATH": "/usr/bin:/bin",
             "MINUTES_DATABASE_URL": "sqlite://\(directory)/minutes.sqlite",
             "MINUTES_STORAGE_DIR": "\(directory)/exports",
+            // A console session would otherwise start a refine in the background that outlives
+            // the command under test; the tests that want it set it back.
+            "MINUTES_REFINE": "0",
         ]
     }
 

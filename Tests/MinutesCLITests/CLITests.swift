@@ -36,7 +36,8 @@ struct CLITests {
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
         #expect(help.status == 0)
         for command in [
-            "console", "devices", "sessions", "export", "exports", "transcribe", "process", "summarize", "demo",
+            "console", "devices", "sessions", "export", "exports", "transcribe", "process", "refine", "summarize",
+            "demo",
         ] {
             #expect(help.stdout.contains(command), "\(command)")
         }

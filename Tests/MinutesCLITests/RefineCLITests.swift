@@ -95,4 +95,28 @@ struct RefineCLITests {
         // and an id nobody knows
         #expect(try await run(cli, "refine", "ses_000000000000").status == 2)
     }
+
+    @Test func theConsoleRefinesTheMeetingInTheBackgroundWhenItEnds() async throws {
+        // Given a console whose meetings are refined when they end
+        let cli = try CLIRunner()
+        var environment = cli.meetingEnvironment
+        environment["MINUTES_REFINE"] = nil
+        let recorded = try await cli.run(
+            arguments: ["console", "--replay", try await cli.demoMeeting(), "--speed", "0"],
+            environment: environment
+        )
+        #expect(recorded.stdout.contains("Refining it in the background"), "\(recorded.stdout)")
+        let id = try #require(Self.sessionID(in: recorded.stdout))
+
+        // When the refine it started has finished
+        var status = ""
+        for _ in 0..<600 where !status.contains("is refined") && !status.contains("failed") {
+            try await Task.sleep(for: .milliseconds(200))
+            status = try await run(cli, "refine", id, "--status").stdout
+        }
+
+        // Then the session is refined and the live version kept
+        #expect(status.contains("Session \(id) is refined"), "\(status)")
+        #expect(try await run(cli, "export", id, "--version", "live").status == 0)
+    }
 }

@@ -23,7 +23,7 @@ public struct SessionRecording: Sendable, Equatable {
             throw MinutesError(
                 .notFound,
                 "no recording of session \(session) in \(directory): it was imported or processed from a file, "
-                    + "or its recording was moved; give it with --recording FILE"
+                    + "or its recording was moved; give the recording with the refine (--recording FILE)"
             )
         }
         guard !sidecar.audioFile.isEmpty, !sidecar.audioFile.contains("/") else {
@@ -33,7 +33,7 @@ public struct SessionRecording: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: audioPath) else {
             throw MinutesError(
                 .notFound,
-                "the recording of session \(session) (\(audioPath)) was deleted or moved; give it with --recording FILE"
+                "the recording of session \(session) (\(audioPath)) was deleted or moved; give the recording with the refine (--recording FILE)"
             )
         }
         guard sidecar.finished else {

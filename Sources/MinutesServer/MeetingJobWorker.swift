@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MinutesAudio
 import MinutesCore
 import MinutesPipeline
 import MinutesStorage
@@ -73,7 +74,7 @@ public struct MeetingJobWorker: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 if let job = try await dependencies.storage.jobs.claim(
-                    kinds: [MeetingJob.kind],
+                    kinds: [MeetingJob.kind, RefineJob.kind],
                     worker: worker,
                     leaseSeconds: configuration.leaseSeconds
                 ) {
@@ -180,6 +181,7 @@ public struct MeetingJobWorker: Service {
         logger: Logger,
         progress: @escaping @Sendable (MeetingProcessor.Stage) -> Void
     ) async throws -> MeetingJob.Result {
+        if job.kind == RefineJob.kind { return try await refine(job, logger: logger, progress: progress) }
         let payload: MeetingJob.Payload
         do {
             payload = try MeetingJob.decode(MeetingJob.Payload.self, from: job.payload)
@@ -210,6 +212,44 @@ public struct MeetingJobWorker: Service {
             progress: progress
         )
         return MeetingJob.Result(sessionID: outcome.session.id, timings: outcome.timings)
+    }
+}
+
+extension MeetingJobWorker {
+    /// Refines the job's session from the recording sent with it, or else from the one in the
+    /// server's recordings directory. A refine of the same session running here fails this
+    /// attempt with a conflict, which is retried: refines of one session take turns.
+    fileprivate func refine(
+        _ job: Job,
+        logger: Logger,
+        progress: @escaping @Sendable (MeetingProcessor.Stage) -> Void
+    ) async throws -> MeetingJob.Result {
+        let payload: RefineJob.Payload
+        do {
+            payload = try MeetingJob.decode(RefineJob.Payload.self, from: job.payload)
+        } catch {
+            throw MinutesError(.invalidInput, "the job's payload does not name a session to refine", cause: error)
+        }
+        let samples: [Float]
+        if let audio = try await dependencies.storage.jobs.attachment(of: job.id) {
+            samples = try await BlockingWork.run { try WAVData.samples(from: audio) }
+        } else {
+            let directory = dependencies.configuration.recordingsDirectory ?? ""
+            let recording = try SessionRecording.find(payload.sessionID, in: directory)
+            samples = try await BlockingWork.run { try AudioFile.load16kMono(recording.audioPath) }
+        }
+        let pipeline = try await dependencies.engines.recordedMeetingPipeline(
+            summarizer: dependencies.summarizer,
+            logger: logger
+        )
+        _ = try await pipeline.refine(
+            payload.sessionID,
+            samples: samples,
+            speakerCount: payload.speakerCount,
+            orchestrator: dependencies.orchestrator,
+            progress: progress
+        )
+        return MeetingJob.Result(sessionID: payload.sessionID, timings: [])
     }
 }
 

@@ -84,7 +84,9 @@ struct MeetingRoutes {
     }
 
     private func job(_ id: JobID) async throws -> Job {
-        guard let job = try await dependencies.storage.jobs.job(id), job.kind == MeetingJob.kind else {
+        guard let job = try await dependencies.storage.jobs.job(id),
+            [MeetingJob.kind, RefineJob.kind].contains(job.kind)
+        else {
             throw MinutesError(.notFound, "unknown meeting id '\(id)'")
         }
         return job

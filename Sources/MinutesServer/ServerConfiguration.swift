@@ -37,6 +37,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How long a worker's claim on a job lasts without a heartbeat: after a crash, the job
     /// runs again this long after the last heartbeat.
     public var jobLeaseSeconds: Int
+    /// Where the server looks for a session's recording to refine (its sidecar names the
+    /// session) when the request does not send it; nil: only sent recordings are refined.
+    public var recordingsDirectory: String?
 
     /// 25 MiB.
     public static let defaultMaxBodyBytes = 25 * 1_024 * 1_024
@@ -51,7 +54,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         maxRequestsPerMinute: Int? = nil,
         workers: Int = 1,
         maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
-        jobLeaseSeconds: Int = 60
+        jobLeaseSeconds: Int = 60,
+        recordingsDirectory: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -63,6 +67,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.workers = workers
         self.maxBodyBytes = maxBodyBytes
         self.jobLeaseSeconds = jobLeaseSeconds
+        self.recordingsDirectory = recordingsDirectory
     }
 
     /// - Throws: `.invalidInput` naming the variable for a port, limit, worker count, body size

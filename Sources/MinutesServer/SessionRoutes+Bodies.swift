@@ -64,6 +64,13 @@ extension SessionRoutes {
         }
     }
 
+    /// `POST /sessions/{id}/refine`: optionally the recording (base64 WAV) when the server does
+    /// not have it, and the number of speakers when known.
+    struct RefineRequest: Decodable {
+        var audio: String?
+        var speakers: Int?
+    }
+
     struct ForgetRequest: Decodable {
         var speakerID: String
 

@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
+import Logging
+import MinutesAudio
 import MinutesCore
 import MinutesPipeline
+import MinutesStorage
 import MinutesSummary
 
 /// The live session flow: create a session, append audio chunks, name and forget speakers,
@@ -43,6 +46,14 @@ struct SessionRoutes {
             )
             return JSONResponse(SpeakerView(speaker))
         }
+        registry.add(APIRoute(.post, "/sessions/{id}/refine", body: .optionalJSON, statuses: [202, 404, 409, 422])) {
+            request,
+            context in
+            try await refine(
+                try PathID.session(context),
+                try await request.decodeOptionalJSON(as: RefineRequest.self, context: context)
+            )
+        }
         registry.add(APIRoute(.get, "/sessions/{id}", statuses: [200, 404])) { _, context in
             try await view(of: try PathID.session(context))
         }
@@ -68,6 +79,47 @@ struct SessionRoutes {
             status: .created,
             headers: [.location: "/sessions/\(session.id)"],
             response: JSONResponse(session)
+        )
+    }
+
+    /// Checks that the session can be refined (ended, with a recording sent or on the server),
+    /// then queues the refine; the answer does not wait for it.
+    private func refine(
+        _ id: SessionID,
+        _ body: RefineRequest?
+    ) async throws -> EditedResponse<MeetingRoutes.MeetingStatus> {
+        let session = try await orchestrator.session(id)
+        guard session.endedAt != nil else {
+            throw MinutesError(.conflict, "session \(id) is still being recorded; refine it once the meeting has ended")
+        }
+        if let speakers = body?.speakers, speakers < 1 {
+            throw APIError.badRequest("invalid_speakers", "'speakers' must be 1 or more")
+        }
+        var attachment: Data?
+        if let audio = body?.audio {
+            let bytes = try AudioContent.bytes(fromBase64: audio, field: "audio")
+            guard try await AudioContent.samples(of: bytes).count >= RecordedMeeting.minimumSamples else {
+                throw MinutesError(.empty, "the recording is too short to refine (under 0.5 s)")
+            }
+            attachment = bytes
+        } else {
+            _ = try SessionRecording.find(id, in: dependencies.configuration.recordingsDirectory ?? "")
+        }
+        let now = dependencies.clock.now()
+        let job = Job(
+            id: .random(),
+            kind: RefineJob.kind,
+            payload: try MeetingJob.encode(RefineJob.Payload(sessionID: id, speakerCount: body?.speakers)),
+            runAfter: now,
+            createdAt: now,
+            updatedAt: now
+        )
+        try await dependencies.storage.jobs.enqueue(job, attachment: attachment)
+        dependencies.logger.info("refine queued", metadata: ["job.id": "\(job.id)", "session.id": "\(id)"])
+        return EditedResponse(
+            status: .accepted,
+            headers: [.location: "/api/meetings/\(job.id)/status"],
+            response: MeetingRoutes.MeetingStatus(job)
         )
     }
 

@@ -36,6 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
             if let host { configuration.host = host }
             if let port { configuration.port = port }
             if allowUnauthenticated { configuration.allowsUnauthenticated = true }
+            // Sessions the console recorded on this machine can be refined from their recordings.
+            configuration.recordingsDirectory = ShippedDirectory.recordings(environment: environment)
             let exposure = try NetworkExposure.check(configuration)
             if exposure == .unauthenticated {
                 FileHandle.standardError.write(Data("warning: \(NetworkExposure.warning)\n".utf8))

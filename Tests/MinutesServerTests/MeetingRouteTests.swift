@@ -41,7 +41,7 @@ struct MeetingRouteTests {
             #expect(queued.headers[.location] == "/api/meetings/\(meeting)/status")
             #expect(queued.json["status"] as? String == "queued")
 
-            let status = try await Self.wait(for: meeting, client: client)
+            let status = try await client.waitForJob(meeting)
             #expect(status["status"] as? String == "done", "\(status)")
             #expect(status["progress"] as? Double == 1)
 
@@ -141,7 +141,7 @@ struct MeetingRouteTests {
         let harness = try ServerHarness()
         let job = try await Self.enqueue(in: harness, attachment: Data("this is not audio".utf8))
         try await harness.test(services: [harness.worker()]) { client in
-            let status = try await Self.wait(for: job.rawValue, client: client)
+            let status = try await client.waitForJob(job.rawValue)
             #expect(status["status"] as? String == "failed")
             #expect((status["reason"] as? String)?.contains("not a WAV file") == true)
             #expect(status["attempts"] as? Int == 1)
@@ -167,7 +167,7 @@ struct MeetingRouteTests {
         clock.advance(seconds: 31)
 
         try await harness.test(services: [harness.worker()]) { client in
-            let status = try await Self.wait(for: job.rawValue, client: client)
+            let status = try await client.waitForJob(job.rawValue)
             #expect(status["status"] as? String == "done", "\(status)")
             #expect(status["attempts"] as? Int == 2)
         }
@@ -198,18 +198,6 @@ struct MeetingRouteTests {
         )
         try await harness.storage.jobs.enqueue(job, attachment: attachment)
         return job.id
-    }
-
-    /// Polls the status route until the job is done or failed.
-    private static func wait(for meeting: String, client: some TestClientProtocol) async throws -> [String: Any] {
-        let deadline = ContinuousClock.now + .seconds(120)
-        while ContinuousClock.now < deadline {
-            let status = try await client.send(.get, "/api/meetings/\(meeting)/status").json
-            if ["done", "failed"].contains(status["status"] as? String ?? "") { return status }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        Issue.record("meeting \(meeting) did not finish in time")
-        return [:]
     }
 }
 

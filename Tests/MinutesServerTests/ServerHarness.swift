@@ -14,6 +14,7 @@ import NIOCore
 import NIOFoundationCompat
 import ServiceLifecycle
 import Synchronization
+import Testing
 
 /// The service over a fresh in-memory database, the real engines (models from
 /// `make models`) and the repository's personas, tested in process through
@@ -125,6 +126,20 @@ extension TestClientProtocol {
         body: Data? = nil
     ) async throws -> TestResponse {
         try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(data: $0) })
+    }
+}
+
+extension TestClientProtocol {
+    /// Polls a job's status route (meetings and refines alike) until it is done or failed.
+    func waitForJob(_ job: String) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            let status = try await send(.get, "/api/meetings/\(job)/status").json
+            if ["done", "failed"].contains(status["status"] as? String ?? "") { return status }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("job \(job) did not finish in time")
+        return [:]
     }
 }
 

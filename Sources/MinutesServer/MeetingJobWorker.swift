@@ -216,9 +216,11 @@ public struct MeetingJobWorker: Service {
 }
 
 extension MeetingJobWorker {
-    /// Refines the job's session from the recording sent with it, or else from the one in the
-    /// server's recordings directory. A refine of the same session running here fails this
-    /// attempt with a conflict, which is retried: refines of one session take turns.
+    /// Refines the job's session from the recording sent with it, or else from its recording.
+    ///
+    /// The recording is looked for in the server's recordings directory. A refine of the same
+    /// session running here fails this attempt with a conflict, which is retried: refines of
+    /// one session take turns.
     fileprivate func refine(
         _ job: Job,
         logger: Logger,

@@ -1,7 +1,8 @@
 import MinutesCore
 
-/// The `refine_session` job: a finished session transcribed and diarized again from its
-/// recording, the one sent with the request (the attachment) or the one in the server's
+/// The `refine_session` job: a finished session transcribed and diarized again.
+///
+/// The recording is the one sent with the request (the attachment) or the one in the server's
 /// recordings directory. Its status and results are read like a meeting job's.
 enum RefineJob {
     static let kind = "refine_session"

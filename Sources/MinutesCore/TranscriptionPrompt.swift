@@ -1,12 +1,13 @@
 import Foundation
 
-/// Whisper's initial prompt for a recording: the people likely named in it, its title, and
-/// the user's vocabulary, so that names and jargon come out spelled as the user spells them.
+/// Whisper's initial prompt for a recording: the people likely named in it and the user's
+/// vocabulary, so that names and jargon come out spelled as the user spells them.
 ///
 /// Whisper reads at most 224 prompt tokens; the prompt is kept to ``maximumCharacters``
-/// (about 150 English tokens), people first, then the title, then as many vocabulary terms
-/// as fit, each once. Built per recording from what belongs to it, so nothing of one
-/// session reaches another's prompt.
+/// (about 150 English tokens), people first, then as many vocabulary terms as fit, each once.
+/// Built per recording from what belongs to it, so nothing of one session reaches another's
+/// prompt. A session's title is not given: titles are rarely said ("Meeting 7 Dec 16:08"),
+/// and one cost a monologue 2 of its 56 words (BENCHMARKS.md).
 public struct TranscriptionPrompt: Sendable, Equatable {
     /// The prompt text, or nil when there is nothing to say.
     public let text: String?
@@ -17,14 +18,12 @@ public struct TranscriptionPrompt: Sendable, Equatable {
 
     /// - Parameters:
     ///   - people: names of enrolled and named speakers.
-    ///   - title: the session's title, when the user gave one.
     ///   - vocabulary: the user's terms, most important first.
     ///   - text: a prompt the user wrote (`--prompt`), kept whole and first.
-    public init(people: [String] = [], title: String? = nil, vocabulary: [String] = [], text: String? = nil) {
+    public init(people: [String] = [], vocabulary: [String] = [], text: String? = nil) {
         func trimmed(_ value: String?) -> String { value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
         var parts: [String] = []
         if !trimmed(text).isEmpty { parts.append(trimmed(text)) }
-        if !trimmed(title).isEmpty { parts.append(trimmed(title) + ".") }
         var seen: Set<String> = []
         let names = people.map(trimmed).filter {
             !$0.isEmpty && seen.insert($0.lowercased()).inserted

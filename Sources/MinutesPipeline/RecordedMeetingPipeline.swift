@@ -108,10 +108,12 @@ public struct RecordedMeetingPipeline: Sendable {
     /// with the whole meeting in view, laid over the live timeline by
     /// ``SessionOrchestrator/applyRefinement(_:matches:to:)``, then summarized again.
     ///
-    /// The prompt names the enrolled people and the session's named speakers and carries its
-    /// title: this session's, never another's. One refine of a session runs at a time.
+    /// The prompt names the enrolled people and the session's named speakers: this session's,
+    /// never another's. One refine of a session runs at a time.
     ///
-    /// - Parameter samples: the session's recording, 16 kHz mono, from the session's start.
+    /// - Parameters:
+    ///   - samples: the session's recording, 16 kHz mono, from the session's start.
+    ///   - speakerCount: the number of voices; by default as many as the live timeline holds.
     /// - Throws: `.conflict` while the session is recorded or refined already, `.empty` for
     ///   too little audio; the live version is left as it was on any error or cancellation.
     public func refine(
@@ -131,11 +133,17 @@ public struct RecordedMeetingPipeline: Sendable {
             let people = (profiles.map(\.name) + named).reduce(into: [String]()) { unique, name in
                 if !unique.contains(where: { $0.lowercased() == name.lowercased() }) { unique.append(name) }
             }
+            // The live pass saw the meeting as it happened: on a two-person call it heard both
+            // voices where the careful pass's clustering alone heard one (cpWER 67 % → 43 %),
+            // and on meeting excerpts the hint changed nothing (BENCHMARKS.md).
+            var liveTimeline = try await orchestrator.timeline(id)
+            if let kept = try? await orchestrator.liveVersion(id) { liveTimeline = kept.segments }
+            let heardLive = Set(liveTimeline.compactMap(\.speaker)).count
             var analysis = try await analyse(
                 samples,
                 language: session.language,
-                speakerCount: speakerCount,
-                prompt: TranscriptionPrompt(people: people, title: session.title, vocabulary: vocabulary),
+                speakerCount: speakerCount ?? (heardLive > 0 ? heardLive : nil),
+                prompt: TranscriptionPrompt(people: people, vocabulary: vocabulary),
                 profiles: profiles,
                 progress: progress
             )

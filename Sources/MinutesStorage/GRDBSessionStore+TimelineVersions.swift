@@ -33,14 +33,11 @@ extension GRDBSessionStore {
     }
 
     public func liveVersion(of session: SessionID) async throws -> ExportManifest? {
-        let manifest = try await writer.read { db in
-            try String.fetchOne(
-                db,
-                sql: "SELECT manifest FROM timeline_versions WHERE session_id = ? AND version = 'live'",
-                arguments: [session.rawValue]
-            )
-        }
-        return try manifest.map { try JSONText.decode(ExportManifest.self, from: $0) }
+        try await json(
+            ExportManifest.self,
+            sql: "SELECT manifest FROM timeline_versions WHERE session_id = ? AND version = 'live'",
+            [session.rawValue]
+        )
     }
 
     public func saveLiveVersion(_ manifest: ExportManifest) async throws {

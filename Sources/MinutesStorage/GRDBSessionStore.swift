@@ -295,14 +295,19 @@ public final class GRDBSessionStore: SessionStore {
     }
 
     public func summary(of session: SessionID) async throws -> Summary? {
-        let body = try await writer.read { db in
-            try String.fetchOne(
-                db,
-                sql: "SELECT body FROM summaries WHERE session_id = ?",
-                arguments: [session.rawValue]
-            )
-        }
-        return try body.map { try JSONText.decode(Summary.self, from: $0) }
+        try await json(Summary.self, sql: "SELECT body FROM summaries WHERE session_id = ?", [session.rawValue])
+    }
+
+    /// The JSON text column the query selects (one row at most), decoded.
+    func json<Value: Decodable>(
+        _ type: Value.Type,
+        sql: String,
+        _ arguments: StatementArguments
+    ) async throws
+        -> Value?
+    {
+        let text = try await writer.read { db in try String.fetchOne(db, sql: sql, arguments: arguments) }
+        return try text.map { try JSONText.decode(type, from: $0) }
     }
 
     // MARK: Stored exports

@@ -28,7 +28,7 @@ struct RefineCommand: AsyncParsableCommand {
     @Option(help: "The session's recording (WAV), when it is not in the recordings directory.")
     var recording: String?
 
-    @Option(help: "The number of speakers, when known.")
+    @Option(help: "The number of speakers (default: as many as the live timeline holds).")
     var speakers: Int?
 
     @OptionGroup var decoding: DecodingOptions

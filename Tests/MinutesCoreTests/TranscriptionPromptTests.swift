@@ -2,20 +2,19 @@ import MinutesCore
 import Testing
 
 struct TranscriptionPromptTests {
-    @Test func peopleComeFirstThenTheTitleThenTheVocabularyEachTermOnce() {
+    @Test func peopleComeFirstThenTheVocabularyEachTermOnce() {
         let prompt = TranscriptionPrompt(
             people: ["Siobhan", " Niamh ", "siobhan"],
-            title: "Platform sync",
             vocabulary: ["Kubernetes", "", "Terraform", "kubernetes", "Niamh"],
             text: "Notes of the weekly call."
         )
-        #expect(prompt.text == "Notes of the weekly call. Platform sync. With Siobhan, Niamh. Kubernetes, Terraform.")
+        #expect(prompt.text == "Notes of the weekly call. With Siobhan, Niamh. Kubernetes, Terraform.")
         #expect(prompt.omittedTerms == 0)
     }
 
     @Test func nothingToSayIsNoPrompt() {
         #expect(TranscriptionPrompt().text == nil)
-        #expect(TranscriptionPrompt(people: [" "], title: "", vocabulary: ["", "  "]).text == nil)
+        #expect(TranscriptionPrompt(people: [" "], vocabulary: ["", "  "]).text == nil)
     }
 
     @Test func aHugeVocabularyIsCutToWhatWhisperReadsAndTheRestCounted() {

@@ -12,7 +12,7 @@ import Testing
 @Suite(.hangGuard)
 struct WordTimingTests {
     @Test func wordsAlignedByAttentionStayInTheirSpeakersTurnsUnderAPrompt() async throws {
-        // Given the demo meeting and a prompt with its people and title
+        // Given the demo meeting and a prompt with its people and a term
         let meeting = try await SyntheticMeeting.make(SyntheticMeeting.demoScript, synthesizer: LocalSynthesizer())
         let models = TestData.modelsDirectory
         let transcriber = FileTranscriber(
@@ -25,7 +25,8 @@ struct WordTimingTests {
             )
         )
         var options = TranscriptionOptions(beamSize: TranscriptionOptions.accurateBeamSize)
-        options.initialPrompt = TranscriptionPrompt(people: ["Alice", "Bob", "Dan"], title: "Release planning").text
+        options.initialPrompt =
+            TranscriptionPrompt(people: ["Alice", "Bob", "Dan"], vocabulary: ["release notes"]).text
 
         // When it is transcribed
         let words = try await transcriber.transcribe(samples: meeting.samples, options: options).flatMap(\.words)

@@ -39,7 +39,7 @@ extension SessionOrchestrator {
     ) async throws -> Speaker {
         var speaker = try await labelSpeaker(speakerID, in: id, name: profile.name)
         speaker.profile = profile.id
-        try await store.saveSpeaker(speaker)
+        try await save(speaker)
         return speaker
     }
 

@@ -4,8 +4,12 @@ import Logging
 /// The one place that changes sessions: every surface (console, CLI, server) goes through it,
 /// so the rules (stable speaker ids, redaction on forget, export retention) hold everywhere.
 ///
-/// It is an actor so that appends, labels and forgets on a session are applied one at a
-/// time in the order they arrive.
+/// It is an actor, but its methods suspend at every store call, so calls on one session
+/// interleave. What holds anyway is the store's: each use case that touches a speaker's words
+/// (append, name, forget, refine) is one transaction that checks whether the speaker is
+/// forgotten when it commits, so no append, label or refine that began before a forget can
+/// store the forgotten speaker's words in the clear or their name again. Stored exports and
+/// cached summaries are rebuilt after the commit.
 public actor SessionOrchestrator {
     /// What an append produced: the stored segments and the voices heard for the first time
     /// (the console asks "who is this?" for each).
@@ -153,10 +157,7 @@ public actor SessionOrchestrator {
             )
             segments.append(speaker?.isForgotten == true ? segment.redacted : segment)
         }
-        for speaker in newSpeakers {
-            try await store.saveSpeaker(speaker)
-        }
-        let stored = try await store.appendSegments(segments, to: id)
+        let stored = try await store.appendSegments(segments, to: id, adding: newSpeakers)
         logger.debug(
             "segments appended",
             metadata: ["session.id": "\(id)", "segments": "\(stored.count)", "new_speakers": "\(newSpeakers.count)"]
@@ -180,13 +181,17 @@ public actor SessionOrchestrator {
     @discardableResult
     public func labelSpeaker(_ speakerID: SpeakerID, in id: SessionID, name: String) async throws -> Speaker {
         var speaker = try await speaker(speakerID, in: id)
-        guard !speaker.isForgotten else {
-            throw MinutesError(.conflict, "speaker \(speakerID) was forgotten and cannot be named again")
-        }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         speaker.name = trimmed.isEmpty ? nil : trimmed
-        try await store.saveSpeaker(speaker)
+        try await save(speaker)
         return speaker
+    }
+
+    /// Stores a speaker's name and enrolled voice, refusing when a forget came first.
+    func save(_ speaker: Speaker) async throws {
+        guard try await store.updateSpeakerUnlessForgotten(speaker) else {
+            throw MinutesError(.conflict, "speaker \(speaker.id) was forgotten and cannot be named again")
+        }
     }
 
     /// Forgets a speaker: their text is redacted in every segment and every stored export of the session, their name is
@@ -196,29 +201,12 @@ public actor SessionOrchestrator {
     /// Forgetting twice changes nothing more.
     @discardableResult
     public func forgetSpeaker(_ speakerID: SpeakerID, in id: SessionID) async throws -> Speaker {
-        var speaker = try await speaker(speakerID, in: id)
-        let toRedact = try await store.segments(of: id).filter {
-            $0.speaker == speakerID && ($0.text != Segment.redactedText || !$0.words.isEmpty)
-        }
-        try await store.updateSegments(toRedact.map(\.redacted), in: id)
-        if let profile = speaker.profile {
-            try await store.deleteProfile(profile)
-        }
-        speaker.name = nil
-        speaker.profile = nil
-        speaker.isForgotten = true
-        try await store.saveSpeaker(speaker)
-        if !toRedact.isEmpty, try await store.summary(of: id) != nil {
-            try await store.saveSummary(nil, for: id)
-        }
+        _ = try await speaker(speakerID, in: id)
+        try await store.forgetSpeaker(speakerID, in: id)
         try await summaryCache?.removeCachedSummaries(of: id)
-        if var live = try await store.liveVersion(of: id) {
-            live.forget(speakerID)
-            try await store.saveLiveVersion(live)
-        }
         try await rewriteStoredExports(of: id)
         logger.info("speaker forgotten", metadata: ["session.id": "\(id)", "speaker.id": "\(speakerID)"])
-        return speaker
+        return try await speaker(speakerID, in: id)
     }
 
     private func speaker(_ speakerID: SpeakerID, in id: SessionID) async throws -> Speaker {

@@ -2,8 +2,13 @@
 ///
 /// SQLite is the embedded default; PostgreSQL serves several machines.
 ///
-/// Implementations must make each call atomic; ``appendSegments(_:to:)`` assigns indices in
-/// the same transaction that inserts, so concurrent appends never share an index.
+/// Implementations must make each call atomic, one transaction each. The calls that touch a
+/// speaker's words are use cases, not rows, so that a forget can never be undone by work
+/// that started before it: ``appendSegments(_:to:adding:)`` redacts the words of speakers
+/// forgotten when it commits, ``updateSpeakerUnlessForgotten(_:)`` never names a forgotten
+/// speaker, ``forgetSpeaker(_:in:)`` redacts everything at once, and
+/// ``replaceTimeline(_:)`` keeps forgotten speakers forgotten. Appends assign indices in the
+/// transaction that inserts, so concurrent appends never share an index.
 public protocol SessionStore: Sendable {
     func insertSession(_ session: Session) async throws
     func updateSession(_ session: Session) async throws
@@ -14,10 +19,16 @@ public protocol SessionStore: Sendable {
     /// already gone.
     @discardableResult func deleteSession(_ id: SessionID) async throws -> Bool
 
-    /// Appends to the end of the timeline; the returned segments carry their indices.
-    func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment]
-    /// Replaces segments (matched by index) in place, as redaction does.
-    func updateSegments(_ segments: [Segment], in session: SessionID) async throws
+    /// Adds `newSpeakers` (a speaker stored already is kept as it is) and appends `segments`
+    /// to the end of the timeline, redacting those of speakers forgotten by then.
+    ///
+    /// - Returns: The segments as stored, with their indices.
+    func appendSegments(
+        _ segments: [Segment],
+        to session: SessionID,
+        adding newSpeakers: [Speaker]
+    ) async throws
+        -> [Segment]
     func segments(of session: SessionID) async throws -> [Segment]
     /// Replaces the session's speakers and whole timeline and drops its summary, all in one
     /// transaction, so a refine that dies halfway leaves the live version as it was.
@@ -28,10 +39,18 @@ public protocol SessionStore: Sendable {
     func replaceTimeline(_ replacement: TimelineReplacement) async throws
     /// The session as heard live, kept when its timeline was first replaced; nil before that.
     func liveVersion(of session: SessionID) async throws -> ExportManifest?
-    /// Overwrites the kept live version, as forgetting a speaker (redacting it) does.
-    func saveLiveVersion(_ manifest: ExportManifest) async throws
 
     func saveSpeaker(_ speaker: Speaker) async throws
+    /// Stores the speaker's name and enrolled voice unless it is forgotten.
+    ///
+    /// - Returns: false when the speaker is forgotten (or unknown) and nothing changed.
+    func updateSpeakerUnlessForgotten(_ speaker: Speaker) async throws -> Bool
+    /// Forgets a speaker of the session in one transaction: marked forgotten with name and
+    /// enrolled voice cleared, every segment redacted (in the kept live version too), the
+    /// voice print deleted, and the summary dropped when any text was redacted.
+    ///
+    /// - Returns: Whether any text was redacted.
+    @discardableResult func forgetSpeaker(_ speaker: SpeakerID, in session: SessionID) async throws -> Bool
     func speakers(of session: SessionID) async throws -> [Speaker]
     /// Every session's speakers linked to an enrolled voice, for forgetting a person everywhere.
     func speakers(linkedTo profile: ProfileID) async throws -> [Speaker]
@@ -49,4 +68,11 @@ public protocol SessionStore: Sendable {
     func profile(_ id: ProfileID) async throws -> SpeakerProfile?
     func profiles() async throws -> [SpeakerProfile]
     func deleteProfile(_ id: ProfileID) async throws
+}
+
+extension SessionStore {
+    /// Appends segments of speakers stored already.
+    public func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment] {
+        try await appendSegments(segments, to: session, adding: [])
+    }
 }

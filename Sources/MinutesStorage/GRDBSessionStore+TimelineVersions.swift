@@ -1,18 +1,13 @@
 import GRDB
 import MinutesCore
 
-/// Refine's one transaction, and the live version it keeps.
+/// Refine's one transaction, the live version it keeps, and forgetting, which reaches both.
 extension GRDBSessionStore {
     public func replaceTimeline(_ replacement: TimelineReplacement) async throws {
         let session = replacement.session.rawValue
         let live = try JSONText.encode(replacement.live)
         try await writer.write { db in
-            let forgotten = try String.fetchAll(
-                db,
-                sql: "SELECT id FROM speakers WHERE session_id = ? AND forgotten = 1",
-                arguments: [session]
-            )
-            let kept = replacement.keeping(forgotten: Set(forgotten.map(SpeakerID.init(rawValue:))))
+            let kept = replacement.keeping(forgotten: try Self.forgottenSpeakers(of: replacement.session, db))
             try db.execute(
                 sql: """
                     INSERT INTO timeline_versions (session_id, version, manifest) VALUES (?, 'live', ?)
@@ -40,17 +35,46 @@ extension GRDBSessionStore {
         )
     }
 
-    public func saveLiveVersion(_ manifest: ExportManifest) async throws {
-        let text = try JSONText.encode(manifest)
-        try await writer.write { db in
+    @discardableResult
+    public func forgetSpeaker(_ speaker: SpeakerID, in session: SessionID) async throws -> Bool {
+        let (id, who) = (session.rawValue, speaker.rawValue)
+        let redacted = try await writer.write { db in
+            let profile = try String.fetchOne(
+                db,
+                sql: "SELECT profile_id FROM speakers WHERE session_id = ? AND id = ?",
+                arguments: [id, who]
+            )
+            try db.execute(
+                sql:
+                    "UPDATE speakers SET forgotten = 1, name = NULL, profile_id = NULL WHERE session_id = ? AND id = ?",
+                arguments: [id, who]
+            )
             try db.execute(
                 sql: """
-                    INSERT INTO timeline_versions (session_id, version, manifest) VALUES (?, 'live', ?)
-                    ON CONFLICT (session_id, version) DO UPDATE SET manifest = excluded.manifest
+                    UPDATE segments SET text = ?, words = '[]'
+                    WHERE session_id = ? AND speaker_id = ? AND (text <> ? OR words <> '[]')
                     """,
-                arguments: [manifest.session.id.rawValue, text]
+                arguments: [Segment.redactedText, id, who, Segment.redactedText]
             )
+            let redacted = db.changesCount > 0
+            if let profile {
+                try db.execute(sql: "DELETE FROM profiles WHERE id = ?", arguments: [profile])
+            }
+            if redacted {
+                try db.execute(sql: "DELETE FROM summaries WHERE session_id = ?", arguments: [id])
+            }
+            let liveQuery = "SELECT manifest FROM timeline_versions WHERE session_id = ? AND version = 'live'"
+            if let text = try String.fetchOne(db, sql: liveQuery, arguments: [id]) {
+                var live = try JSONText.decode(ExportManifest.self, from: text)
+                live.forget(speaker)
+                try db.execute(
+                    sql: "UPDATE timeline_versions SET manifest = ? WHERE session_id = ? AND version = 'live'",
+                    arguments: [try JSONText.encode(live), id]
+                )
+            }
+            return redacted
         }
         try await writer.eraseFreedPages()
+        return redacted
     }
 }

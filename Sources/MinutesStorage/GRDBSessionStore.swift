@@ -148,9 +148,18 @@ public final class GRDBSessionStore: SessionStore {
 
     // MARK: Segments
 
-    public func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment] {
-        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
-        return try await writer.write { db in
+    public func appendSegments(
+        _ segments: [Segment],
+        to session: SessionID,
+        adding newSpeakers: [Speaker]
+    )
+        async throws -> [Segment]
+    {
+        try await writer.write { db in
+            for speaker in newSpeakers {
+                try Self.save(speaker, replacing: false, db)
+            }
+            let forgotten = try Self.forgottenSpeakers(of: session, db)
             var next =
                 try Int.fetchOne(
                     db,
@@ -158,15 +167,26 @@ public final class GRDBSessionStore: SessionStore {
                     arguments: [session.rawValue]
                 ) ?? 0
             var stored: [Segment] = []
-            for (segment, words) in encoded {
-                var segment = segment
+            for segment in segments {
+                var segment = segment.speaker.map(forgotten.contains) == true ? segment.redacted : segment
                 segment.index = next
                 next += 1
-                try Self.insert(segment, words: words, into: session, db)
+                try Self.insert(segment, words: try JSONText.encode(segment.words), into: session, db)
                 stored.append(segment)
             }
             return stored
         }
+    }
+
+    /// The session's speakers marked forgotten, as the transaction sees them.
+    static func forgottenSpeakers(of session: SessionID, _ db: Database) throws -> Set<SpeakerID> {
+        Set(
+            try String.fetchAll(
+                db,
+                sql: "SELECT id FROM speakers WHERE session_id = ? AND forgotten = 1",
+                arguments: [session.rawValue]
+            ).map(SpeakerID.init(rawValue:))
+        )
     }
 
     static func insert(_ segment: Segment, words: String, into session: SessionID, _ db: Database) throws {
@@ -180,26 +200,6 @@ public final class GRDBSessionStore: SessionStore {
                 segment.text, words,
             ]
         )
-    }
-
-    public func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
-        guard !segments.isEmpty else { return }
-        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
-        try await writer.write { db in
-            for (segment, words) in encoded {
-                try db.execute(
-                    sql: """
-                        UPDATE segments SET start_seconds = ?, end_seconds = ?, speaker_id = ?, text = ?, words = ?
-                        WHERE session_id = ? AND idx = ?
-                        """,
-                    arguments: [
-                        segment.start, segment.end, segment.speaker?.rawValue, segment.text, words,
-                        session.rawValue, segment.index,
-                    ]
-                )
-            }
-        }
-        try await writer.eraseFreedPages()
     }
 
     public func segments(of session: SessionID) async throws -> [Segment] {
@@ -227,14 +227,23 @@ public final class GRDBSessionStore: SessionStore {
         try await writer.write { db in try Self.save(speaker, db) }
     }
 
-    static func save(_ speaker: Speaker, _ db: Database) throws {
+    public func updateSpeakerUnlessForgotten(_ speaker: Speaker) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE speakers SET name = ?, profile_id = ? WHERE session_id = ? AND id = ? AND forgotten = 0",
+                arguments: [speaker.name, speaker.profile?.rawValue, speaker.session.rawValue, speaker.id.rawValue]
+            )
+            return db.changesCount > 0
+        }
+    }
+
+    /// - Parameter replacing: whether a stored speaker with the same id is overwritten or kept.
+    static func save(_ speaker: Speaker, replacing: Bool = true, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (session_id, id) DO UPDATE SET
-                    cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
-                    profile_id = excluded.profile_id, forgotten = excluded.forgotten
+                \(SpeakerConflict.clause(replacing: replacing))
                 """,
             arguments: [
                 speaker.session.rawValue, speaker.id.rawValue, speaker.cluster, speaker.ordinal, speaker.name,

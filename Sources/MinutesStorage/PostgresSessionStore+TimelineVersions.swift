@@ -1,7 +1,7 @@
 import MinutesCore
 import PostgresNIO
 
-/// Refine's one transaction, and the live version it keeps.
+/// Refine's one transaction, the live version it keeps, and forgetting, which reaches both.
 extension PostgresSessionStore {
     /// Locks the session's row first, so an append or a forget from another machine waits for it.
     public func replaceTimeline(_ replacement: TimelineReplacement) async throws {
@@ -9,10 +9,9 @@ extension PostgresSessionStore {
         let live = try JSONText.encode(replacement.live)
         try await pool.transaction { statements in
             try await statements.rows("SELECT id FROM sessions WHERE id = \(session) FOR UPDATE")
-            let forgotten = try await statements.rows(
-                "SELECT id FROM speakers WHERE session_id = \(session) AND forgotten = 1"
-            ).map { SpeakerID(rawValue: try $0.decode(String.self)) }
-            let kept = replacement.keeping(forgotten: Set(forgotten))
+            let kept = replacement.keeping(
+                forgotten: try await Self.forgottenSpeakers(of: replacement.session, statements)
+            )
             try await statements.rows(
                 """
                 INSERT INTO timeline_versions (session_id, version, manifest) VALUES (\(session), 'live', \(live))
@@ -37,14 +36,45 @@ extension PostgresSessionStore {
         ).first.map { try JSONText.decode(ExportManifest.self, from: try $0.decode(String.self)) }
     }
 
-    public func saveLiveVersion(_ manifest: ExportManifest) async throws {
-        let text = try JSONText.encode(manifest)
-        try await pool.rows(
-            """
-            INSERT INTO timeline_versions (session_id, version, manifest)
-            VALUES (\(manifest.session.id.rawValue), 'live', \(text))
-            ON CONFLICT (session_id, version) DO UPDATE SET manifest = excluded.manifest
-            """
-        )
+    /// Locks the session's row first, as appends and refines do, so none of them interleaves.
+    @discardableResult
+    public func forgetSpeaker(_ speaker: SpeakerID, in session: SessionID) async throws -> Bool {
+        let (id, who) = (session.rawValue, speaker.rawValue)
+        let redacted = Segment.redactedText
+        return try await pool.transaction { statements in
+            try await statements.rows("SELECT id FROM sessions WHERE id = \(id) FOR UPDATE")
+            let profile =
+                try await statements.rows(
+                    "SELECT profile_id FROM speakers WHERE session_id = \(id) AND id = \(who)"
+                ).first?.decode(String?.self) ?? nil
+            try await statements.rows(
+                "UPDATE speakers SET forgotten = 1, name = NULL, profile_id = NULL WHERE session_id = \(id) AND id = \(who)"
+            )
+            let changed = try await statements.rows(
+                """
+                UPDATE segments SET text = \(redacted), words = '[]'
+                WHERE session_id = \(id) AND speaker_id = \(who) AND (text <> \(redacted) OR words <> '[]')
+                RETURNING idx
+                """
+            )
+            if let profile {
+                try await statements.rows("DELETE FROM profiles WHERE id = \(profile)")
+            }
+            if !changed.isEmpty {
+                try await statements.rows("DELETE FROM summaries WHERE session_id = \(id)")
+            }
+            let kept = try await statements.rows(
+                "SELECT manifest FROM timeline_versions WHERE session_id = \(id) AND version = 'live'"
+            )
+            if let text = try kept.first?.decode(String.self) {
+                var live = try JSONText.decode(ExportManifest.self, from: text)
+                live.forget(speaker)
+                let manifest = try JSONText.encode(live)
+                try await statements.rows(
+                    "UPDATE timeline_versions SET manifest = \(manifest) WHERE session_id = \(id) AND version = 'live'"
+                )
+            }
+            return !changed.isEmpty
+        }
     }
 }

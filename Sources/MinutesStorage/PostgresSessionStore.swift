@@ -100,25 +100,50 @@ public final class PostgresSessionStore: SessionStore {
     // MARK: Segments
 
     /// Locks the session's row first, so concurrent appends to one session (from any process)
-    /// take turns reading the last index and never share one.
-    public func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment] {
-        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
-        return try await pool.transaction { statements in
+    /// take turns reading the last index and never share one, and a forget (which takes the
+    /// same lock) is either wholly before or wholly after.
+    public func appendSegments(
+        _ segments: [Segment],
+        to session: SessionID,
+        adding newSpeakers: [Speaker]
+    )
+        async throws -> [Segment]
+    {
+        try await pool.transaction { statements in
             try await statements.rows("SELECT id FROM sessions WHERE id = \(session.rawValue) FOR UPDATE")
+            for speaker in newSpeakers {
+                try await statements.rows(Self.saving(speaker, replacing: false))
+            }
+            let forgotten = try await Self.forgottenSpeakers(of: session, statements)
             let last = try await statements.rows(
                 "SELECT COALESCE(MAX(idx), -1) + 1 FROM segments WHERE session_id = \(session.rawValue)"
             )
             var next = try last.first?.decode(Int.self) ?? 0
             var stored: [Segment] = []
-            for (segment, words) in encoded {
-                var segment = segment
+            for segment in segments {
+                var segment = segment.speaker.map(forgotten.contains) == true ? segment.redacted : segment
                 segment.index = next
                 next += 1
+                let words = try JSONText.encode(segment.words)
                 try await statements.rows(Self.insertion(of: segment, words: words, into: session))
                 stored.append(segment)
             }
             return stored
         }
+    }
+
+    /// The session's speakers marked forgotten, as the transaction sees them.
+    static func forgottenSpeakers(
+        of session: SessionID,
+        _ statements: PostgresStatements
+    ) async throws
+        -> Set<SpeakerID>
+    {
+        Set(
+            try await statements.rows(
+                "SELECT id FROM speakers WHERE session_id = \(session.rawValue) AND forgotten = 1"
+            ).map { SpeakerID(rawValue: try $0.decode(String.self)) }
+        )
     }
 
     static func insertion(of segment: Segment, words: String, into session: SessionID) -> PostgresQuery {
@@ -127,22 +152,6 @@ public final class PostgresSessionStore: SessionStore {
         VALUES (\(session.rawValue), \(segment.index), \(segment.start), \(segment.end),
             \(segment.speaker?.rawValue), \(segment.text), \(words))
         """
-    }
-
-    public func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
-        guard !segments.isEmpty else { return }
-        let encoded = try segments.map { ($0, try JSONText.encode($0.words)) }
-        try await pool.transaction { statements in
-            for (segment, words) in encoded {
-                try await statements.rows(
-                    """
-                    UPDATE segments SET start_seconds = \(segment.start), end_seconds = \(segment.end),
-                        speaker_id = \(segment.speaker?.rawValue), text = \(segment.text), words = \(words)
-                    WHERE session_id = \(session.rawValue) AND idx = \(segment.index)
-                    """
-                )
-            }
-        }
     }
 
     public func segments(of session: SessionID) async throws -> [Segment] {
@@ -165,14 +174,24 @@ public final class PostgresSessionStore: SessionStore {
         try await pool.rows(Self.saving(speaker))
     }
 
-    static func saving(_ speaker: Speaker) -> PostgresQuery {
+    /// One statement: a forget holding the speaker's row makes it wait, then find it forgotten.
+    public func updateSpeakerUnlessForgotten(_ speaker: Speaker) async throws -> Bool {
+        try await !pool.rows(
+            """
+            UPDATE speakers SET name = \(speaker.name), profile_id = \(speaker.profile?.rawValue)
+            WHERE session_id = \(speaker.session.rawValue) AND id = \(speaker.id.rawValue) AND forgotten = 0
+            RETURNING id
+            """
+        ).isEmpty
+    }
+
+    /// - Parameter replacing: whether a stored speaker with the same id is overwritten or kept.
+    static func saving(_ speaker: Speaker, replacing: Bool = true) -> PostgresQuery {
         """
         INSERT INTO speakers (session_id, id, cluster, ordinal, name, profile_id, forgotten)
         VALUES (\(speaker.session.rawValue), \(speaker.id.rawValue), \(speaker.cluster), \(speaker.ordinal),
             \(speaker.name), \(speaker.profile?.rawValue), \(speaker.isForgotten ? 1 : 0))
-        ON CONFLICT (session_id, id) DO UPDATE SET
-            cluster = excluded.cluster, ordinal = excluded.ordinal, name = excluded.name,
-            profile_id = excluded.profile_id, forgotten = excluded.forgotten
+        \(unescaped: SpeakerConflict.clause(replacing: replacing))
         """
     }
 

@@ -52,11 +52,21 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
         }
     }
 
-    func appendSegments(_ segments: [Segment], to session: SessionID) async throws -> [Segment] {
+    func appendSegments(
+        _ segments: [Segment],
+        to session: SessionID,
+        adding newSpeakers: [Speaker]
+    ) async throws
+        -> [Segment]
+    {
         contents.withLock { contents in
+            var speakers = contents.speakers[session, default: []]
+            speakers += newSpeakers.filter { new in !speakers.contains { $0.id == new.id } }
+            contents.speakers[session] = speakers
+            let forgotten = Set(speakers.filter(\.isForgotten).map(\.id))
             var stored = contents.segments[session, default: []]
             let indexed = segments.enumerated().map { offset, segment in
-                var segment = segment
+                var segment = segment.speaker.map(forgotten.contains) == true ? segment.redacted : segment
                 segment.index = stored.count + offset
                 return segment
             }
@@ -66,11 +76,20 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
         }
     }
 
-    func updateSegments(_ segments: [Segment], in session: SessionID) async throws {
+    func forgetSpeaker(_ speaker: SpeakerID, in session: SessionID) async throws -> Bool {
         contents.withLock { contents in
-            for segment in segments where contents.segments[session]?.indices.contains(segment.index) == true {
-                contents.segments[session]?[segment.index] = segment
-            }
+            guard let index = contents.speakers[session]?.firstIndex(where: { $0.id == speaker }) else { return false }
+            if let profile = contents.speakers[session]?[index].profile { contents.profiles[profile] = nil }
+            contents.speakers[session]?[index].isForgotten = true
+            contents.speakers[session]?[index].name = nil
+            contents.speakers[session]?[index].profile = nil
+            let segments = contents.segments[session, default: []]
+            let redacted = segments.map { $0.speaker == speaker ? $0.redacted : $0 }
+            contents.segments[session] = redacted
+            contents.liveVersions[session]?.forget(speaker)
+            let changed = redacted != segments
+            if changed { contents.summaries[session] = nil }
+            return changed
         }
     }
 
@@ -98,10 +117,6 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
         contents.withLock { $0.liveVersions[session] }
     }
 
-    func saveLiveVersion(_ manifest: ExportManifest) async throws {
-        contents.withLock { $0.liveVersions[manifest.session.id] = manifest }
-    }
-
     func saveSpeaker(_ speaker: Speaker) async throws {
         contents.withLock { contents in
             var speakers = contents.speakers[speaker.session, default: []]
@@ -111,6 +126,17 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
                 speakers.append(speaker)
             }
             contents.speakers[speaker.session] = speakers
+        }
+    }
+
+    func updateSpeakerUnlessForgotten(_ speaker: Speaker) async throws -> Bool {
+        contents.withLock { contents in
+            guard let index = contents.speakers[speaker.session]?.firstIndex(where: { $0.id == speaker.id }),
+                contents.speakers[speaker.session]?[index].isForgotten == false
+            else { return false }
+            contents.speakers[speaker.session]?[index].name = speaker.name
+            contents.speakers[speaker.session]?[index].profile = speaker.profile
+            return true
         }
     }
 
@@ -168,7 +194,7 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
 
 /// The test store behaves as the orchestrator expects a store to.
 struct LiveMemoryStoreTests {
-    @Test func appendsAreIndexedInOrderAndRedactionReplacesByIndex() async throws {
+    @Test func appendsAreIndexedInOrder() async throws {
         // Given a session
         let store = LiveMemoryStore()
         let id = SessionID(rawValue: "ses_11111111aaaa")
@@ -176,16 +202,15 @@ struct LiveMemoryStoreTests {
             Session(id: id, title: "t", language: "en", persona: "general", startedAt: Date())
         )
 
-        // When two batches are appended and the first segment is redacted
+        // When two batches are appended
         _ = try await store.appendSegments([Segment(start: 0, end: 1, speaker: nil, text: "a")], to: id)
         let second = try await store.appendSegments(
             [Segment(start: 1, end: 2, speaker: nil, text: "b"), Segment(start: 2, end: 3, speaker: nil, text: "c")],
             to: id
         )
-        try await store.updateSegments([Segment(index: 0, start: 0, end: 1, speaker: nil, text: "[redacted]")], in: id)
 
-        // Then indices continue across batches and the update landed in place
+        // Then indices continue across batches
         #expect(second.map(\.index) == [1, 2])
-        #expect(try await store.segments(of: id).map(\.text) == ["[redacted]", "b", "c"])
+        #expect(try await store.segments(of: id).map(\.text) == ["a", "b", "c"])
     }
 }

@@ -81,9 +81,11 @@ struct GRDBSessionStoreTests {
         let store = try GRDBSessionStore(path: path)
         try await store.insertSession(session)
         let secret = "the launch code is zebra-umbrella-4711"
-        let stored = try await store.appendSegments(
-            [Segment(start: 0, end: 1, speaker: nil, text: secret)],
-            to: session.id
+        let speaker = Speaker(id: SpeakerID(rawValue: "spk_5ec7e7"), session: session.id, cluster: "0", ordinal: 1)
+        _ = try await store.appendSegments(
+            [Segment(start: 0, end: 1, speaker: speaker.id, text: secret)],
+            to: session.id,
+            adding: [speaker]
         )
 
         let other = Session(id: SessionID(rawValue: "ses_00000000000f"), title: "Other", startedAt: session.startedAt)
@@ -95,8 +97,8 @@ struct GRDBSessionStoreTests {
             to: other.id
         )
 
-        // When the segment is redacted and the other session deleted
-        try await store.updateSegments(stored.map(\.redacted), in: session.id)
+        // When its speaker is forgotten and the other session deleted
+        try await store.forgetSpeaker(speaker.id, in: session.id)
         try await store.deleteSession(other.id)
 
         // Then neither the database nor its write-ahead log holds their text

@@ -116,24 +116,49 @@ struct TimelineReplacementStoreTests {
     }
 
     @Test(arguments: StorageEngine.allCases)
-    func theLiveVersionCanBeRewritten(engine: StorageEngine) async throws {
+    func forgettingReachesTheLiveVersionAndBeatsAnAppendAndALabelThatStartedBefore(engine: StorageEngine) async throws {
         try await TestDatabase.run(on: engine) { _, backend in
+            // Given a refined session whose live version holds Ada's words, and her voice print
             let store = backend.store
-            let ada = speaker(1, name: "Ada")
-            try await store.insertSession(session)
-            var manifest = ExportManifest(
-                session: session,
-                speakers: [ada],
-                segments: [segment(ada, 0, "words")],
-                summary: nil
+            let profile = SpeakerProfile(
+                id: ProfileID(rawValue: "prf_0000000000ad"),
+                name: "Ada",
+                voicePrints: [[1, 0]],
+                createdAt: session.startedAt
             )
-            try await store.saveLiveVersion(manifest)
-            manifest.forget(ada.id)
-            try await store.saveLiveVersion(manifest)
+            try await store.saveProfile(profile)
+            var ada = speaker(1, name: "Ada")
+            ada.profile = profile.id
+            try await store.insertSession(session)
+            let live = try await store.appendSegments([segment(ada, 0, "live words")], to: session.id, adding: [ada])
+            try await store.replaceTimeline(
+                TimelineReplacement(
+                    session: session.id,
+                    speakers: [ada],
+                    segments: [segment(ada, 0, "refined words")],
+                    live: ExportManifest(session: session, speakers: [ada], segments: live, summary: nil)
+                )
+            )
+            try await store.saveSummary(MeetingFixture.summary, for: session.id)
 
+            // When she is forgotten
+            #expect(try await store.forgetSpeaker(ada.id, in: session.id))
+
+            // Then every copy of her words is redacted, her voice print gone, the summary dropped
+            #expect(try await store.segments(of: session.id).map(\.text) == [Segment.redactedText])
             let kept = try #require(try await store.liveVersion(of: session.id))
             #expect(kept.segments.map(\.text) == [Segment.redactedText])
             #expect(kept.speakers.first?.isForgotten == true)
+            #expect(try await store.profile(profile.id) == nil)
+            #expect(try await store.summary(of: session.id) == nil)
+            // and an append and a label made from what was read before the forget cannot undo it
+            let late = try await store.appendSegments([segment(ada, 9, "late words")], to: session.id, adding: [ada])
+            #expect(late.map(\.text) == [Segment.redactedText])
+            #expect(try await store.updateSpeakerUnlessForgotten(ada) == false)
+            let stored = try #require(try await store.speakers(of: session.id).first)
+            #expect(stored.isForgotten && stored.name == nil && stored.profile == nil)
+            // and forgetting again redacts nothing more
+            #expect(try await store.forgetSpeaker(ada.id, in: session.id) == false)
         }
     }
 }

@@ -3,6 +3,9 @@ import Logging
 /// Refine: a careful pass over a finished meeting's recording replaces its live timeline,
 /// keeping what the user did live (``TimelineRefinement``), one refine per session at a time.
 extension SessionOrchestrator {
+    /// How often a refinement is laid again over a timeline a forget changed meanwhile.
+    static let refineAttempts = 5
+
     /// Claims `id` for a refine until ``endRefine(_:)``.
     ///
     /// - Returns: The session.
@@ -38,16 +41,28 @@ extension SessionOrchestrator {
         matches: [String: ProfileMatcher.Match] = [:],
         to id: SessionID
     ) async throws -> TimelineRefinement {
-        let live = try await manifest(id)
-        let refinement = TimelineRefinement(live: live, refined: refined)
-        try await store.replaceTimeline(
-            TimelineReplacement(
+        // A forget that lands while the refinement is laid over the timeline makes the store
+        // refuse it; it is laid again over what the forget left.
+        var attempts = 0
+        var refinement: TimelineRefinement
+        repeat {
+            attempts += 1
+            let live = try await manifest(id)
+            refinement = TimelineRefinement(live: live, refined: refined)
+            let replacement = TimelineReplacement(
                 session: id,
                 speakers: refinement.speakers,
                 segments: refinement.segments,
                 live: live
             )
-        )
+            if try await store.replaceTimeline(replacement) { break }
+            guard attempts < Self.refineAttempts else {
+                throw MinutesError(
+                    .conflict,
+                    "speakers of session \(id) kept being forgotten during the refine; run it again"
+                )
+            }
+        } while true
         let profiles = try await store.profiles()
         let linked = Set(refinement.speakers.compactMap(\.profile))
         for (cluster, speakerID) in refinement.voices.sorted(by: { $0.key < $1.key }) {

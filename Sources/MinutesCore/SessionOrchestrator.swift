@@ -237,7 +237,13 @@ public actor SessionOrchestrator {
             persona: persona ?? manifest.session.persona,
             maxPoints: maxPoints
         )
-        try await store.saveSummary(outcome.summary, for: id)
+        guard try await store.saveSummary(outcome.summary, for: id, ifForgottenAre: Self.forgotten(in: manifest)) else {
+            try await summaryCache?.removeCachedSummaries(of: id)
+            throw MinutesError(
+                .conflict,
+                "a speaker of session \(id) was forgotten while its summary was written; build it again"
+            )
+        }
         logger.info("summary built", metadata: ["session.id": "\(id)", "source": "\(outcome.summary.source)"])
         return outcome
     }
@@ -333,16 +339,27 @@ public actor SessionOrchestrator {
     }
 
     /// Renders every stored export of the session again from the current (redacted) state.
+    ///
+    /// Two rewrites can overlap (a refine's and a forget's), and the one that read the state
+    /// before a forget may write last; so each rewrite looks again after writing, and writes
+    /// again while a speaker was forgotten since it read.
     func rewriteStoredExports(of id: SessionID) async throws {
-        let exports = try await store.storedExports(of: id)
-        guard !exports.isEmpty else { return }
-        let manifest = try await manifest(id)
-        for export in exports {
-            let text = export.format.render(manifest)
-            try archive.write(Data(text.utf8), named: export.fileName)
-            var updated = export
-            updated.byteCount = text.utf8.count
-            try await store.recordExport(updated)
+        var manifest = try await manifest(id)
+        while true {
+            for export in try await store.storedExports(of: id) {
+                let text = export.format.render(manifest)
+                try archive.write(Data(text.utf8), named: export.fileName)
+                var updated = export
+                updated.byteCount = text.utf8.count
+                try await store.recordExport(updated)
+            }
+            let now = try await self.manifest(id)
+            guard Self.forgotten(in: now) != Self.forgotten(in: manifest) else { return }
+            manifest = now
         }
+    }
+
+    private static func forgotten(in manifest: ExportManifest) -> Set<SpeakerID> {
+        Set(manifest.speakers.filter(\.isForgotten).map(\.id))
     }
 }

@@ -7,7 +7,7 @@
 /// that started before it: ``appendSegments(_:to:adding:)`` redacts the words of speakers
 /// forgotten when it commits, ``updateSpeakerUnlessForgotten(_:)`` never names a forgotten
 /// speaker, ``forgetSpeaker(_:in:)`` redacts everything at once, and
-/// ``replaceTimeline(_:)`` keeps forgotten speakers forgotten. Appends assign indices in the
+/// ``replaceTimeline(_:)`` refuses a timeline made before a forget. Appends assign indices in the
 /// transaction that inserts, so concurrent appends never share an index.
 public protocol SessionStore: Sendable {
     func insertSession(_ session: Session) async throws
@@ -33,10 +33,11 @@ public protocol SessionStore: Sendable {
     /// Replaces the session's speakers and whole timeline and drops its summary, all in one
     /// transaction, so a refine that dies halfway leaves the live version as it was.
     ///
-    /// Keeps `replacement.live` as the session's live version unless one is kept already, and
-    /// applies ``TimelineReplacement/keeping(forgotten:)`` with the speakers stored as forgotten
-    /// when it commits (a forget that ran while the refine was made is never undone).
-    func replaceTimeline(_ replacement: TimelineReplacement) async throws
+    /// Keeps `replacement.live` as the session's live version unless one is kept already.
+    ///
+    /// - Returns: false, storing nothing, when a speaker was forgotten since the replacement
+    ///   was made (``TimelineReplacement/madeWithForgotten``): make it again.
+    func replaceTimeline(_ replacement: TimelineReplacement) async throws -> Bool
     /// The session as heard live, kept when its timeline was first replaced; nil before that.
     func liveVersion(of session: SessionID) async throws -> ExportManifest?
 
@@ -56,6 +57,16 @@ public protocol SessionStore: Sendable {
     func speakers(linkedTo profile: ProfileID) async throws -> [Speaker]
 
     func saveSummary(_ summary: Summary?, for session: SessionID) async throws
+    /// Stores a summary written from the timeline as it was when `forgotten` were the session's
+    /// forgotten speakers, unless another was forgotten since (the summary may quote them).
+    ///
+    /// - Returns: false, storing nothing, when the forgotten speakers are no longer `forgotten`.
+    func saveSummary(
+        _ summary: Summary,
+        for session: SessionID,
+        ifForgottenAre forgotten: Set<SpeakerID>
+    )
+        async throws -> Bool
     func summary(of session: SessionID) async throws -> Summary?
 
     func recordExport(_ export: StoredExport) async throws

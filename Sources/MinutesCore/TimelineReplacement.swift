@@ -17,23 +17,10 @@ public struct TimelineReplacement: Sendable, Equatable {
         self.live = live
     }
 
-    /// This replacement after speakers the store knows as forgotten were forgotten while it was
-    /// being made: they stay forgotten, and their segments redacted, whatever it says.
-    public func keeping(forgotten: Set<SpeakerID>) -> TimelineReplacement {
-        var kept = self
-        kept.speakers = speakers.map { speaker in
-            guard forgotten.contains(speaker.id) else { return speaker }
-            var speaker = speaker
-            speaker.name = nil
-            speaker.profile = nil
-            speaker.isForgotten = true
-            return speaker
-        }
-        kept.segments = segments.enumerated().map { index, segment in
-            var segment = segment
-            segment.index = index
-            return segment.speaker.map(forgotten.contains) == true ? segment.redacted : segment
-        }
-        return kept
+    /// The speakers that were forgotten when it was made: the store refuses it if that
+    /// changed before it commits, since a careful pass over the old state may have given a
+    /// newly forgotten speaker's words to someone else.
+    public var madeWithForgotten: Set<SpeakerID> {
+        Set(live.speakers.filter(\.isForgotten).map(\.id))
     }
 }

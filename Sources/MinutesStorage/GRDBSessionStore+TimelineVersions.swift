@@ -3,11 +3,13 @@ import MinutesCore
 
 /// Refine's one transaction, the live version it keeps, and forgetting, which reaches both.
 extension GRDBSessionStore {
-    public func replaceTimeline(_ replacement: TimelineReplacement) async throws {
+    public func replaceTimeline(_ replacement: TimelineReplacement) async throws -> Bool {
         let session = replacement.session.rawValue
         let live = try JSONText.encode(replacement.live)
-        try await writer.write { db in
-            let kept = replacement.keeping(forgotten: try Self.forgottenSpeakers(of: replacement.session, db))
+        let replaced = try await writer.write { db in
+            guard try Self.forgottenSpeakers(of: replacement.session, db) == replacement.madeWithForgotten else {
+                return false
+            }
             try db.execute(
                 sql: """
                     INSERT INTO timeline_versions (session_id, version, manifest) VALUES (?, 'live', ?)
@@ -16,15 +18,19 @@ extension GRDBSessionStore {
                 arguments: [session, live]
             )
             try db.execute(sql: "DELETE FROM segments WHERE session_id = ?", arguments: [session])
-            for speaker in kept.speakers {
+            for speaker in replacement.speakers {
                 try Self.save(speaker, db)
             }
-            for segment in kept.segments {
+            for (index, segment) in replacement.segments.enumerated() {
+                var segment = segment
+                segment.index = index
                 try Self.insert(segment, words: try JSONText.encode(segment.words), into: replacement.session, db)
             }
             try db.execute(sql: "DELETE FROM summaries WHERE session_id = ?", arguments: [session])
+            return true
         }
         try await writer.eraseFreedPages()
+        return replaced
     }
 
     public func liveVersion(of session: SessionID) async throws -> ExportManifest? {

@@ -290,17 +290,36 @@ public final class GRDBSessionStore: SessionStore {
         let body = try summary.map { try JSONText.encode($0) }
         try await writer.write { db in
             if let body {
-                try db.execute(
-                    sql: """
-                        INSERT INTO summaries (session_id, body) VALUES (?, ?)
-                        ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
-                        """,
-                    arguments: [session.rawValue, body]
-                )
+                try Self.upsert(body, of: session, db)
             } else {
                 try db.execute(sql: "DELETE FROM summaries WHERE session_id = ?", arguments: [session.rawValue])
             }
         }
+    }
+
+    public func saveSummary(
+        _ summary: Summary,
+        for session: SessionID,
+        ifForgottenAre forgotten: Set<SpeakerID>
+    )
+        async throws -> Bool
+    {
+        let body = try JSONText.encode(summary)
+        return try await writer.write { db in
+            guard try Self.forgottenSpeakers(of: session, db) == forgotten else { return false }
+            try Self.upsert(body, of: session, db)
+            return true
+        }
+    }
+
+    private static func upsert(_ body: String, of session: SessionID, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO summaries (session_id, body) VALUES (?, ?)
+                ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
+                """,
+            arguments: [session.rawValue, body]
+        )
     }
 
     public func summary(of session: SessionID) async throws -> Summary? {

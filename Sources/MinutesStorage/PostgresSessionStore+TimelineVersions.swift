@@ -4,14 +4,14 @@ import PostgresNIO
 /// Refine's one transaction, the live version it keeps, and forgetting, which reaches both.
 extension PostgresSessionStore {
     /// Locks the session's row first, so an append or a forget from another machine waits for it.
-    public func replaceTimeline(_ replacement: TimelineReplacement) async throws {
+    public func replaceTimeline(_ replacement: TimelineReplacement) async throws -> Bool {
         let session = replacement.session.rawValue
         let live = try JSONText.encode(replacement.live)
-        try await pool.transaction { statements in
+        return try await pool.transaction { statements in
             try await statements.rows("SELECT id FROM sessions WHERE id = \(session) FOR UPDATE")
-            let kept = replacement.keeping(
-                forgotten: try await Self.forgottenSpeakers(of: replacement.session, statements)
-            )
+            guard
+                try await Self.forgottenSpeakers(of: replacement.session, statements) == replacement.madeWithForgotten
+            else { return false }
             try await statements.rows(
                 """
                 INSERT INTO timeline_versions (session_id, version, manifest) VALUES (\(session), 'live', \(live))
@@ -19,14 +19,17 @@ extension PostgresSessionStore {
                 """
             )
             try await statements.rows("DELETE FROM segments WHERE session_id = \(session)")
-            for speaker in kept.speakers {
+            for speaker in replacement.speakers {
                 try await statements.rows(Self.saving(speaker))
             }
-            for segment in kept.segments {
+            for (index, segment) in replacement.segments.enumerated() {
+                var segment = segment
+                segment.index = index
                 let words = try JSONText.encode(segment.words)
                 try await statements.rows(Self.insertion(of: segment, words: words, into: replacement.session))
             }
             try await statements.rows("DELETE FROM summaries WHERE session_id = \(session)")
+            return true
         }
     }
 

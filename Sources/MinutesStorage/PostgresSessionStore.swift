@@ -229,13 +229,31 @@ public final class PostgresSessionStore: SessionStore {
             try await pool.rows("DELETE FROM summaries WHERE session_id = \(session.rawValue)")
             return
         }
+        try await pool.rows(Self.upsert(try JSONText.encode(summary), of: session))
+    }
+
+    private static func upsert(_ body: String, of session: SessionID) -> PostgresQuery {
+        """
+        INSERT INTO summaries (session_id, body) VALUES (\(session.rawValue), \(body))
+        ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
+        """
+    }
+
+    /// Locks the session's row first, as a forget does, so it is wholly before or after.
+    public func saveSummary(
+        _ summary: Summary,
+        for session: SessionID,
+        ifForgottenAre forgotten: Set<SpeakerID>
+    )
+        async throws -> Bool
+    {
         let body = try JSONText.encode(summary)
-        try await pool.rows(
-            """
-            INSERT INTO summaries (session_id, body) VALUES (\(session.rawValue), \(body))
-            ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
-            """
-        )
+        return try await pool.transaction { statements in
+            try await statements.rows("SELECT id FROM sessions WHERE id = \(session.rawValue) FOR UPDATE")
+            guard try await Self.forgottenSpeakers(of: session, statements) == forgotten else { return false }
+            try await statements.rows(Self.upsert(body, of: session))
+            return true
+        }
     }
 
     public func summary(of session: SessionID) async throws -> Summary? {

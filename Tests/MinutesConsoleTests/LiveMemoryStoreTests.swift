@@ -97,19 +97,25 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
         contents.withLock { $0.segments[session] ?? [] }
     }
 
-    func replaceTimeline(_ replacement: TimelineReplacement) async throws {
+    func replaceTimeline(_ replacement: TimelineReplacement) async throws -> Bool {
         contents.withLock { contents in
-            let forgotten = contents.speakers[replacement.session, default: []].filter(\.isForgotten).map(\.id)
-            let kept = replacement.keeping(forgotten: Set(forgotten))
-            contents.liveVersions[replacement.session] = contents.liveVersions[replacement.session] ?? kept.live
-            contents.segments[replacement.session] = kept.segments
-            var speakers = contents.speakers[replacement.session, default: []]
-            for speaker in kept.speakers {
+            let id = replacement.session
+            let forgotten = Set(contents.speakers[id, default: []].filter(\.isForgotten).map(\.id))
+            guard forgotten == replacement.madeWithForgotten else { return false }
+            contents.liveVersions[id] = contents.liveVersions[id] ?? replacement.live
+            contents.segments[id] = replacement.segments.enumerated().map { index, segment in
+                var segment = segment
+                segment.index = index
+                return segment
+            }
+            var speakers = contents.speakers[id, default: []]
+            for speaker in replacement.speakers {
                 speakers.removeAll { $0.id == speaker.id }
                 speakers.append(speaker)
             }
-            contents.speakers[replacement.session] = speakers
-            contents.summaries[replacement.session] = nil
+            contents.speakers[id] = speakers
+            contents.summaries[id] = nil
+            return true
         }
     }
 
@@ -150,6 +156,22 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
 
     func saveSummary(_ summary: Summary?, for session: SessionID) async throws {
         contents.withLock { $0.summaries[session] = summary }
+    }
+
+    func saveSummary(
+        _ summary: Summary,
+        for session: SessionID,
+        ifForgottenAre forgotten: Set<SpeakerID>
+    )
+        async throws -> Bool
+    {
+        contents.withLock { contents in
+            guard Set(contents.speakers[session, default: []].filter(\.isForgotten).map(\.id)) == forgotten else {
+                return false
+            }
+            contents.summaries[session] = summary
+            return true
+        }
     }
 
     func summary(of session: SessionID) async throws -> Summary? {

@@ -50,14 +50,13 @@ struct TimelineReplacementStoreTests {
             // When a refine replaces it with fewer segments and a new voice
             let third = speaker(3)
             let refined = [segment(ada, 0, "refined one"), segment(third, 3, "refined two")]
-            try await store.replaceTimeline(
-                TimelineReplacement(
-                    session: session.id,
-                    speakers: [ada, other, third],
-                    segments: refined,
-                    live: liveManifest
-                )
+            let replacement = TimelineReplacement(
+                session: session.id,
+                speakers: [ada, other, third],
+                segments: refined,
+                live: liveManifest
             )
+            #expect(try await store.replaceTimeline(replacement))
 
             // Then the timeline is the refined one, indexed from 0, with the new voice
             let stored = try await store.segments(of: session.id)
@@ -71,8 +70,10 @@ struct TimelineReplacementStoreTests {
             // When it is refined again
             var again = liveManifest
             again.segments = stored
-            try await store.replaceTimeline(
-                TimelineReplacement(session: session.id, speakers: [ada], segments: [refined[0]], live: again)
+            #expect(
+                try await store.replaceTimeline(
+                    TimelineReplacement(session: session.id, speakers: [ada], segments: [refined[0]], live: again)
+                )
             )
 
             // Then the first live version is the one kept
@@ -86,7 +87,7 @@ struct TimelineReplacementStoreTests {
     }
 
     @Test(arguments: StorageEngine.allCases)
-    func aSpeakerForgottenBeforeTheReplacementCommitsStaysForgottenAndRedacted(engine: StorageEngine) async throws {
+    func aReplacementMadeBeforeAForgetIsRefused(engine: StorageEngine) async throws {
         try await TestDatabase.run(on: engine) { _, backend in
             // Given a speaker forgotten while a refine was being made from the state before
             let store = backend.store
@@ -94,13 +95,12 @@ struct TimelineReplacementStoreTests {
             try await store.insertSession(session)
             try await store.saveSpeaker(ada)
             let live = try await store.appendSegments([segment(ada, 0, "private words")], to: session.id)
-            var forgotten = ada
-            forgotten.name = nil
-            forgotten.isForgotten = true
-            try await store.saveSpeaker(forgotten)
+            try await store.forgetSpeaker(ada.id, in: session.id)
+            let forgotten = try await store.speakers(of: session.id)
 
-            // When the refine stores Ada named and her words in the clear
-            try await store.replaceTimeline(
+            // When the refine made from the state before tries to store Ada named, her words in
+            // the clear
+            let replaced = try await store.replaceTimeline(
                 TimelineReplacement(
                     session: session.id,
                     speakers: [ada],
@@ -109,9 +109,12 @@ struct TimelineReplacementStoreTests {
                 )
             )
 
-            // Then she stays forgotten and her words redacted
-            #expect(try await store.speakers(of: session.id) == [forgotten])
+            // Then it is refused whole: she stays forgotten, her words redacted, no live version
+            #expect(replaced == false)
+            #expect(try await store.speakers(of: session.id) == forgotten)
+            #expect(forgotten.first?.isForgotten == true)
             #expect(try await store.segments(of: session.id).map(\.text) == [Segment.redactedText])
+            #expect(try await store.liveVersion(of: session.id) == nil)
         }
     }
 
@@ -131,14 +134,13 @@ struct TimelineReplacementStoreTests {
             ada.profile = profile.id
             try await store.insertSession(session)
             let live = try await store.appendSegments([segment(ada, 0, "live words")], to: session.id, adding: [ada])
-            try await store.replaceTimeline(
-                TimelineReplacement(
-                    session: session.id,
-                    speakers: [ada],
-                    segments: [segment(ada, 0, "refined words")],
-                    live: ExportManifest(session: session, speakers: [ada], segments: live, summary: nil)
-                )
+            let refined = TimelineReplacement(
+                session: session.id,
+                speakers: [ada],
+                segments: [segment(ada, 0, "refined words")],
+                live: ExportManifest(session: session, speakers: [ada], segments: live, summary: nil)
             )
+            #expect(try await store.replaceTimeline(refined))
             try await store.saveSummary(MeetingFixture.summary, for: session.id)
 
             // When she is forgotten

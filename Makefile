@@ -39,10 +39,14 @@ uninstall:
 # The console's end-to-end tests and the demo's live replay run meetings at real-time pace,
 # so they run afterwards, on their own: beside 450 other tests on two cores the console falls
 # minutes behind, which is not what they test (`minutes bench live` measures that).
+# The refine commands' tests start several whole `minutes` processes at once (a console
+# replay, refines, a background refine); they run last, so they load neither group.
 REAL_TIME_TESTS = ConsoleCLITests|LiveDemoMeetingTests|LiveMeetingTests|RefineReplayedMeetingTests
+PROCESS_TESTS = RefineCLITests
 test: setup testdata
-	scripts/with-postgres $(SWIFT) test --skip '$(REAL_TIME_TESTS)'
+	scripts/with-postgres $(SWIFT) test --skip '$(REAL_TIME_TESTS)|$(PROCESS_TESTS)'
 	$(SWIFT) test --skip-build --filter '$(REAL_TIME_TESTS)'
+	$(SWIFT) test --skip-build --filter '$(PROCESS_TESTS)'
 
 lint:
 	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)

@@ -109,11 +109,13 @@ struct ForgetUnderFireTests {
         do {
             switch operation {
             case .append(let index):
-                let start = Double(index * 2)
+                // Each says a sentence of a second, two seconds apart: further than the margin
+                // refine keeps around a forgotten speaker's words, and no sentence to snap.
+                let start = Double(index * 4)
                 _ = try await orchestrator.append(
                     [
-                        Self.draft("v", start, "secret\(round)n\(index)"),
-                        Self.draft("o", start + 1.2, "public \(index)"),
+                        Self.draft("v", start, "secret\(round)n\(index)."),
+                        Self.draft("o", start + 2, "public \(index)."),
                     ],
                     to: session
                 )

@@ -15,11 +15,22 @@ struct ForgetUnderFireTests {
     }
 
     /// A summarizer that quotes every segment, so a summary written from the timeline before a
-    /// forget would carry the forgotten words; it yields first, to let a forget in between.
+    /// forget would carry the forgotten words, and caches its answer as the LLM summarizer
+    /// does; it yields first, to let a forget in between.
     private struct QuotingSummarizer: Summarizer {
+        let cache: any SummaryCache
+        let key: String
+
         func summarize(_ manifest: ExportManifest, persona: String, maxPoints: Int) async throws -> SummaryOutcome {
             await Task.yield()
-            return SummaryOutcome(summary: Summary(bullets: manifest.segments.map(\.text)))
+            let summary = Summary(bullets: manifest.segments.map(\.text))
+            try await cache.storeSummary(
+                summary,
+                forKey: key,
+                label: SummaryCacheLabel(model: "quoting", persona: persona, promptVersion: "1"),
+                session: manifest.session.id
+            )
+            return SummaryOutcome(summary: summary)
         }
     }
 
@@ -62,7 +73,14 @@ struct ForgetUnderFireTests {
                     operations += (1...8).map { .append($0) }
                 } else {
                     for index in 1...8 {
-                        try await Self.run(.append(index), on: session.id, victim: victim, round: round, orchestrator)
+                        try await Self.run(
+                            .append(index),
+                            on: session.id,
+                            victim: victim,
+                            round: round,
+                            orchestrator,
+                            cache: backend.summaryCache
+                        )
                     }
                     try await orchestrator.endSession(session.id)
                     operations.append(.refine)
@@ -72,17 +90,25 @@ struct ForgetUnderFireTests {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for operation in operations {
                         group.addTask {
-                            try await Self.run(operation, on: session.id, victim: victim, round: round, orchestrator)
+                            try await Self.run(
+                                operation,
+                                on: session.id,
+                                victim: victim,
+                                round: round,
+                                orchestrator,
+                                cache: backend.summaryCache
+                            )
                         }
                     }
                     try await group.waitForAll()
                 }
 
-                // Then the victim's words are nowhere: timeline, words, summary, stored exports
+                // Then the victim's words are nowhere: timeline, words, summary, cache, stored exports
                 let manifest = try await orchestrator.manifest(session.id)
                 var places = manifest.segments.map(\.text) + manifest.segments.flatMap(\.words).map(\.text)
                 places += manifest.summary.map { $0.bullets } ?? []
                 places += archive.fileNames.compactMap { archive.text(of: $0) }
+                places += try await backend.summaryCache.cachedSummary(forKey: "round \(round)")?.bullets ?? []
                 let leaked = places.filter { $0.contains("secret\(round)") }
                 #expect(leaked.isEmpty, "round \(round), order \(operations): \(leaked)")
                 #expect(
@@ -104,7 +130,8 @@ struct ForgetUnderFireTests {
         on session: SessionID,
         victim: SpeakerID,
         round: Int,
-        _ orchestrator: SessionOrchestrator
+        _ orchestrator: SessionOrchestrator,
+        cache: any SummaryCache
     ) async throws {
         do {
             switch operation {
@@ -122,7 +149,10 @@ struct ForgetUnderFireTests {
             case .label:
                 try await orchestrator.labelSpeaker(victim, in: session, name: "Eve")
             case .summarize:
-                _ = try await orchestrator.summarize(session, with: QuotingSummarizer())
+                _ = try await orchestrator.summarize(
+                    session,
+                    with: QuotingSummarizer(cache: cache, key: "round \(round)")
+                )
             case .refine:
                 // A careful pass from the timeline as it stands: every segment again, in the clear.
                 let timeline = try await orchestrator.timeline(session)

@@ -36,9 +36,10 @@ public enum RecordingRecovery {
         for name in names.sorted() where name.hasSuffix(".json") {
             let sidecarPath = directory + "/" + name
             guard let sidecar = try? RecordingSidecar.read(from: sidecarPath), !sidecar.finished else { continue }
-            let audioPath = directory + "/" + sidecar.audioFile
+            let named = sidecar.audioPath(in: directory)
+            let audioPath = named ?? directory + "/" + sidecar.audioFile
             var recording = Unfinished(audioPath: audioPath, sidecarPath: sidecarPath, sidecar: sidecar, duration: 0)
-            if sidecar.audioFile.isEmpty || sidecar.audioFile.contains("/") {
+            if named == nil {
                 // Never repair a file outside the directory because a sidecar says so.
                 recording.problem = MinutesError(.invalidInput, "'\(name)' names no audio file in this directory")
             } else if !FileManager.default.fileExists(atPath: audioPath) {

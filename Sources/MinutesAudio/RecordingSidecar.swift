@@ -52,6 +52,13 @@ public struct RecordingSidecar: Codable, Sendable, Equatable {
         self.recovered = recovered
     }
 
+    /// The audio file it names, in `directory`, or nil when it names none there: a sidecar is
+    /// never allowed to point outside its own directory.
+    public func audioPath(in directory: String) -> String? {
+        guard !audioFile.isEmpty, !audioFile.contains("/") else { return nil }
+        return directory + "/" + audioFile
+    }
+
     /// Reads the sidecar at `path`.
     ///
     /// - Throws: `MinutesError(.invalidInput)` when the file cannot be read or is not a sidecar.

@@ -1,20 +1,24 @@
 import Foundation
 import MinutesCore
 
-/// A session's recording, found through the sidecar that names the session, for a refine.
+/// Where a session's recording is, found through the sidecar that names the session, for a
+/// refine.
 ///
 /// Sessions do not store where their audio is: the recording's sidecar says which session it
 /// belongs to (``RecordingSidecar/sessionID``), and it moves with the recording.
-public struct SessionRecording: Sendable, Equatable {
-    public var audioPath: String
-    public var sidecarPath: String
-    public var sidecar: RecordingSidecar
-
-    /// The finished recording of `session` in `directory`.
+public enum SessionRecording {
+    /// The finished recording of `session` in `directory` (nil: there is none to look in).
     ///
     /// - Throws: `.notFound` when no sidecar there names the session (imported or processed
     ///   from a file, or moved) or its audio is gone; `.conflict` while it is unfinished.
-    public static func find(_ session: SessionID, in directory: String) throws -> SessionRecording {
+    public static func audioPath(of session: SessionID, in directory: String?) throws -> String {
+        let giveIt = "give the recording with the refine (--recording FILE)"
+        guard let directory else {
+            throw MinutesError(
+                .notFound,
+                "no recording of session \(session) here (no recordings directory); \(giveIt)"
+            )
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let found = names.sorted().filter { $0.hasSuffix(".json") }.lazy.compactMap { name in
             (try? RecordingSidecar.read(from: directory + "/" + name)).map { (name, $0) }
@@ -23,17 +27,16 @@ public struct SessionRecording: Sendable, Equatable {
             throw MinutesError(
                 .notFound,
                 "no recording of session \(session) in \(directory): it was imported or processed from a file, "
-                    + "or its recording was moved; give the recording with the refine (--recording FILE)"
+                    + "or its recording was moved; \(giveIt)"
             )
         }
-        guard !sidecar.audioFile.isEmpty, !sidecar.audioFile.contains("/") else {
+        guard let audioPath = sidecar.audioPath(in: directory) else {
             throw MinutesError(.invalidInput, "the sidecar \(directory)/\(name) names no audio file in its directory")
         }
-        let audioPath = directory + "/" + sidecar.audioFile
         guard FileManager.default.fileExists(atPath: audioPath) else {
             throw MinutesError(
                 .notFound,
-                "the recording of session \(session) (\(audioPath)) was deleted or moved; give the recording with the refine (--recording FILE)"
+                "the recording of session \(session) (\(audioPath)) was deleted or moved; \(giveIt)"
             )
         }
         guard sidecar.finished else {
@@ -43,7 +46,7 @@ public struct SessionRecording: Sendable, Equatable {
                     + "start minutes once to recover it)"
             )
         }
-        return SessionRecording(audioPath: audioPath, sidecarPath: directory + "/" + name, sidecar: sidecar)
+        return audioPath
     }
 }
 

@@ -39,7 +39,7 @@ extension SessionOrchestrator {
     ) async throws -> Speaker {
         var speaker = try await labelSpeaker(speakerID, in: id, name: profile.name)
         speaker.profile = profile.id
-        try await save(speaker)
+        try await saveNameAndVoice(of: speaker)
         return speaker
     }
 

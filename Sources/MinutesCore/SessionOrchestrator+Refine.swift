@@ -85,6 +85,13 @@ extension SessionOrchestrator {
         return refinement
     }
 
+    /// The session as the live pass heard it: the kept live version once refined, else the
+    /// timeline itself.
+    public func asHeardLive(_ id: SessionID) async throws -> ExportManifest {
+        if let kept = try await store.liveVersion(of: id) { return kept }
+        return try await manifest(id)
+    }
+
     /// The session as heard live, before its first refine.
     ///
     /// - Throws: `.notFound` when the session was never refined (its timeline is the live one).

@@ -183,12 +183,12 @@ public actor SessionOrchestrator {
         var speaker = try await speaker(speakerID, in: id)
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         speaker.name = trimmed.isEmpty ? nil : trimmed
-        try await save(speaker)
+        try await saveNameAndVoice(of: speaker)
         return speaker
     }
 
     /// Stores a speaker's name and enrolled voice, refusing when a forget came first.
-    func save(_ speaker: Speaker) async throws {
+    func saveNameAndVoice(of speaker: Speaker) async throws {
         guard try await store.updateSpeakerUnlessForgotten(speaker) else {
             throw MinutesError(.conflict, "speaker \(speaker.id) was forgotten and cannot be named again")
         }

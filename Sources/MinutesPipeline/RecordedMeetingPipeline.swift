@@ -129,16 +129,13 @@ public struct RecordedMeetingPipeline: Sendable {
                 throw MinutesError(.empty, "the recording of session \(id) is too short to refine (under 0.5 s)")
             }
             let profiles = try await orchestrator.profiles()
-            let named = try await orchestrator.speakers(id).filter { !$0.isForgotten }.compactMap(\.name)
-            let people = (profiles.map(\.name) + named).reduce(into: [String]()) { unique, name in
-                if !unique.contains(where: { $0.lowercased() == name.lowercased() }) { unique.append(name) }
-            }
+            let current = try await orchestrator.manifest(id)
+            // The prompt spells each name once however often it is given.
+            let people = profiles.map(\.name) + current.speakers.filter { !$0.isForgotten }.compactMap(\.name)
             // The live pass saw the meeting as it happened: on a two-person call it heard both
-            // voices where the careful pass's clustering alone heard one (cpWER 67 % → 43 %),
+            // voices where the careful pass's clustering alone heard one (cpWER 67 % → 40 %),
             // and on meeting excerpts the hint changed nothing (BENCHMARKS.md).
-            var liveTimeline = try await orchestrator.timeline(id)
-            if let kept = try? await orchestrator.liveVersion(id) { liveTimeline = kept.segments }
-            let heardLive = Set(liveTimeline.compactMap(\.speaker)).count
+            let heardLive = Set(try await orchestrator.asHeardLive(id).segments.compactMap(\.speaker)).count
             var analysis = try await analyse(
                 samples,
                 language: session.language,

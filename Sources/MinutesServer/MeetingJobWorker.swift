@@ -236,9 +236,11 @@ extension MeetingJobWorker {
         if let audio = try await dependencies.storage.jobs.attachment(of: job.id) {
             samples = try await BlockingWork.run { try WAVData.samples(from: audio) }
         } else {
-            let directory = dependencies.configuration.recordingsDirectory ?? ""
-            let recording = try SessionRecording.find(payload.sessionID, in: directory)
-            samples = try await BlockingWork.run { try AudioFile.load16kMono(recording.audioPath) }
+            let audioPath = try SessionRecording.audioPath(
+                of: payload.sessionID,
+                in: dependencies.configuration.recordingsDirectory
+            )
+            samples = try await BlockingWork.run { try AudioFile.load16kMono(audioPath) }
         }
         let pipeline = try await dependencies.engines.recordedMeetingPipeline(
             summarizer: dependencies.summarizer,

@@ -103,7 +103,7 @@ struct SessionRoutes {
             }
             attachment = bytes
         } else {
-            _ = try SessionRecording.find(id, in: dependencies.configuration.recordingsDirectory ?? "")
+            _ = try SessionRecording.audioPath(of: id, in: dependencies.configuration.recordingsDirectory)
         }
         let now = dependencies.clock.now()
         let job = Job(

@@ -54,10 +54,7 @@ struct RefineCommand: AsyncParsableCommand {
             let session = try await context.orchestrator.session(sessionID)
             let audioPath =
                 try recording
-                ?? SessionRecording.find(
-                    sessionID,
-                    in: ShippedDirectory.recordings(environment: environment)
-                ).audioPath
+                ?? SessionRecording.audioPath(of: sessionID, in: ShippedDirectory.recordings(environment: environment))
             if status {
                 print(
                     RefineStatus.read(forRecording: audioPath)?.summary ?? "Session \(sessionID) was not refined yet."

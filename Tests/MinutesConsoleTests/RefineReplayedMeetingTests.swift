@@ -68,10 +68,10 @@ struct RefineReplayedMeetingTests {
         var pipeline = try engines.recordedMeetingPipeline(summarizer: nil, logger: .quiet)
         let prompts = PromptRecorder(base: pipeline.transcriber)
         pipeline.transcriber = prompts
-        let recording = try SessionRecording.find(session.id, in: replayed.recordings)
+        let recording = try SessionRecording.audioPath(of: session.id, in: replayed.recordings)
         let refinement = try await pipeline.refine(
             session.id,
-            samples: try AudioFile.load16kMono(recording.audioPath),
+            samples: try AudioFile.load16kMono(recording),
             orchestrator: orchestrator
         )
 

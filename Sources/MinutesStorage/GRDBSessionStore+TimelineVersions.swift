@@ -57,7 +57,7 @@ extension GRDBSessionStore {
             )
             try db.execute(
                 sql: """
-                    UPDATE segments SET text = ?, words = '[]'
+                    UPDATE segments SET text = ?, words = '[]', search_text = ''
                     WHERE session_id = ? AND speaker_id = ? AND (text <> ? OR words <> '[]')
                     """,
                 arguments: [Segment.redactedText, id, who, Segment.redactedText]
@@ -68,6 +68,7 @@ extension GRDBSessionStore {
             }
             if redacted {
                 try db.execute(sql: "DELETE FROM summaries WHERE session_id = ?", arguments: [id])
+                try Self.optimizeSearchIndex(db)
             }
             let liveQuery = "SELECT manifest FROM timeline_versions WHERE session_id = ? AND version = 'live'"
             if let text = try String.fetchOne(db, sql: liveQuery, arguments: [id]) {

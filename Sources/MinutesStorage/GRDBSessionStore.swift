@@ -27,12 +27,14 @@ public final class GRDBSessionStore: SessionStore {
             throw Self.openingError(error, path: path)
         }
         try migrate(describing: path)
+        try indexForSearch()
     }
 
     /// A private in-memory database, for tests and one-shot commands.
     public init() throws {
         writer = try DatabaseQueue(configuration: Self.configuration)
         try migrate(describing: "in-memory database")
+        try indexForSearch()
     }
 
     private static var configuration: Configuration {
@@ -128,7 +130,9 @@ public final class GRDBSessionStore: SessionStore {
     public func deleteSession(_ id: SessionID) async throws -> Bool {
         let deleted = try await writer.write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id.rawValue])
-            return db.changesCount > 0
+            let deleted = db.changesCount > 0
+            if deleted { try Self.optimizeSearchIndex(db) }
+            return deleted
         }
         try await writer.eraseFreedPages()
         return deleted
@@ -192,12 +196,12 @@ public final class GRDBSessionStore: SessionStore {
     static func insert(_ segment: Segment, words: String, into session: SessionID, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words, search_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 session.rawValue, segment.index, segment.start, segment.end, segment.speaker?.rawValue,
-                segment.text, words,
+                segment.text, words, SearchText.indexed(segment.text),
             ]
         )
     }
@@ -287,10 +291,9 @@ public final class GRDBSessionStore: SessionStore {
     // MARK: Summaries
 
     public func saveSummary(_ summary: Summary?, for session: SessionID) async throws {
-        let body = try summary.map { try JSONText.encode($0) }
         try await writer.write { db in
-            if let body {
-                try Self.upsert(body, of: session, db)
+            if let summary {
+                try Self.upsert(summary, of: session, db)
             } else {
                 try db.execute(sql: "DELETE FROM summaries WHERE session_id = ?", arguments: [session.rawValue])
             }
@@ -304,22 +307,35 @@ public final class GRDBSessionStore: SessionStore {
     )
         async throws -> Bool
     {
-        let body = try JSONText.encode(summary)
-        return try await writer.write { db in
+        try await writer.write { db in
             guard try Self.forgottenSpeakers(of: session, db) == forgotten else { return false }
-            try Self.upsert(body, of: session, db)
+            try Self.upsert(summary, of: session, db)
             return true
         }
     }
 
-    private static func upsert(_ body: String, of session: SessionID, _ db: Database) throws {
+    /// Stores the summary with its decisions and action items indexed for search.
+    static func upsert(_ summary: Summary, of session: SessionID, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO summaries (session_id, body) VALUES (?, ?)
-                ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
+                INSERT INTO summaries (session_id, body, search_indexed) VALUES (?, ?, 1)
+                ON CONFLICT (session_id) DO UPDATE SET body = excluded.body, search_indexed = 1
                 """,
-            arguments: [session.rawValue, body]
+            arguments: [session.rawValue, try JSONText.encode(summary)]
         )
+        try db.execute(sql: "DELETE FROM summary_items WHERE session_id = ?", arguments: [session.rawValue])
+        for item in IndexedSummaryItem.items(of: summary) {
+            try db.execute(
+                sql: """
+                    INSERT INTO summary_items (session_id, kind, position, text, owner, at_seconds, search_text)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    session.rawValue, item.kind.rawValue, item.position, item.text, item.owner, item.at,
+                    item.searchText,
+                ]
+            )
+        }
     }
 
     public func summary(of session: SessionID) async throws -> Summary? {

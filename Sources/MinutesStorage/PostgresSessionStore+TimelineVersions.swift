@@ -55,7 +55,7 @@ extension PostgresSessionStore {
             )
             let changed = try await statements.rows(
                 """
-                UPDATE segments SET text = \(redacted), words = '[]'
+                UPDATE segments SET text = \(redacted), words = '[]', search_text = ''
                 WHERE session_id = \(id) AND speaker_id = \(who) AND (text <> \(redacted) OR words <> '[]')
                 RETURNING idx
                 """

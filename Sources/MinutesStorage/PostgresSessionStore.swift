@@ -29,6 +29,7 @@ public final class PostgresSessionStore: SessionStore {
             try await pool.withinDeadline(connectionDeadline) {
                 try await PostgresSchemaMigrator.migrate(pool)
             }
+            try await indexForSearch()
         } catch {
             await pool.close()
             throw error
@@ -148,9 +149,9 @@ public final class PostgresSessionStore: SessionStore {
 
     static func insertion(of segment: Segment, words: String, into session: SessionID) -> PostgresQuery {
         """
-        INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words)
+        INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words, search_text)
         VALUES (\(session.rawValue), \(segment.index), \(segment.start), \(segment.end),
-            \(segment.speaker?.rawValue), \(segment.text), \(words))
+            \(segment.speaker?.rawValue), \(segment.text), \(words), \(SearchText.indexed(segment.text)))
         """
     }
 
@@ -229,14 +230,28 @@ public final class PostgresSessionStore: SessionStore {
             try await pool.rows("DELETE FROM summaries WHERE session_id = \(session.rawValue)")
             return
         }
-        try await pool.rows(Self.upsert(try JSONText.encode(summary), of: session))
+        try await pool.transaction { try await Self.upsert(summary, of: session, $0) }
     }
 
-    private static func upsert(_ body: String, of session: SessionID) -> PostgresQuery {
-        """
-        INSERT INTO summaries (session_id, body) VALUES (\(session.rawValue), \(body))
-        ON CONFLICT (session_id) DO UPDATE SET body = excluded.body
-        """
+    /// Stores the summary with its decisions and action items indexed for search.
+    static func upsert(_ summary: Summary, of session: SessionID, _ statements: PostgresStatements) async throws {
+        let body = try JSONText.encode(summary)
+        try await statements.rows(
+            """
+            INSERT INTO summaries (session_id, body, search_indexed) VALUES (\(session.rawValue), \(body), 1)
+            ON CONFLICT (session_id) DO UPDATE SET body = excluded.body, search_indexed = 1
+            """
+        )
+        try await statements.rows("DELETE FROM summary_items WHERE session_id = \(session.rawValue)")
+        for item in IndexedSummaryItem.items(of: summary) {
+            try await statements.rows(
+                """
+                INSERT INTO summary_items (session_id, kind, position, text, owner, at_seconds, search_text)
+                VALUES (\(session.rawValue), \(item.kind.rawValue), \(item.position), \(item.text), \(item.owner),
+                    \(item.at), \(item.searchText))
+                """
+            )
+        }
     }
 
     /// Locks the session's row first, as a forget does, so it is wholly before or after.
@@ -247,11 +262,10 @@ public final class PostgresSessionStore: SessionStore {
     )
         async throws -> Bool
     {
-        let body = try JSONText.encode(summary)
-        return try await pool.transaction { statements in
+        try await pool.transaction { statements in
             try await statements.rows("SELECT id FROM sessions WHERE id = \(session.rawValue) FOR UPDATE")
             guard try await Self.forgottenSpeakers(of: session, statements) == forgotten else { return false }
-            try await statements.rows(Self.upsert(body, of: session))
+            try await Self.upsert(summary, of: session, statements)
             return true
         }
     }

@@ -9,7 +9,9 @@ import MinutesCore
 ///
 /// Raw bytes are the one type the two engines spell differently (SQLite `BLOB`, PostgreSQL
 /// `BYTEA`), so statements write ``binaryType`` where they need it and each backend reads them
-/// through ``statements(for:)``, which substitutes its own spelling.
+/// through ``statements(for:)``, which substitutes its own spelling. Full-text search is the one
+/// feature the engines build differently (an FTS5 table kept by triggers, a `tsvector` column
+/// with a GIN index): those statements are in ``dialectStatements``.
 public struct SchemaMigration: Sendable {
     /// The column type of raw bytes, replaced by ``SQLDialect/binaryType`` when a backend migrates.
     public static let binaryType = "{BINARY}"
@@ -18,10 +20,13 @@ public struct SchemaMigration: Sendable {
     public var name: String
     /// The statements as written, with ``binaryType`` placeholders; run ``statements(for:)``.
     public var statements: [String]
+    /// Statements only one engine runs, after the shared ones.
+    public var dialectStatements: [SQLDialect: [String]] = [:]
 
     /// The statements in `dialect`'s spelling, ready to execute.
     public func statements(for dialect: SQLDialect) -> [String] {
         statements.map { $0.replacingOccurrences(of: Self.binaryType, with: dialect.binaryType) }
+            + (dialectStatements[dialect] ?? [])
     }
 
     /// Every migration in order.
@@ -171,6 +176,32 @@ public struct SchemaMigration: Sendable {
                     PRIMARY KEY (session_id, version)
                 )
                 """
+            ]
+        ),
+        SchemaMigration(
+            version: 6,
+            name: "search across meetings",
+            statements: [
+                // NULL until indexed: rows older than this version are indexed when a store opens.
+                "ALTER TABLE segments ADD COLUMN search_text TEXT",
+                "CREATE INDEX segments_awaiting_search ON segments (session_id) WHERE search_text IS NULL",
+                "ALTER TABLE summaries ADD COLUMN search_indexed INTEGER NOT NULL DEFAULT 0",
+                """
+                CREATE TABLE summary_items (
+                    session_id TEXT NOT NULL REFERENCES summaries(session_id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    owner TEXT,
+                    at_seconds DOUBLE PRECISION,
+                    search_text TEXT NOT NULL,
+                    PRIMARY KEY (session_id, kind, position)
+                )
+                """,
+            ],
+            dialectStatements: [
+                .sqlite: SearchIndexSchema.sqliteStatements,
+                .postgres: SearchIndexSchema.postgresStatements,
             ]
         ),
     ]

@@ -9,6 +9,7 @@ public struct StorageBackend: Sendable {
     public let store: any SessionStore
     public let summaryCache: any SummaryCache
     public let jobs: any JobQueue
+    public let search: any MeetingSearch
     /// Which engine holds the data, for health reports.
     public let dialect: SQLDialect
     private let release: @Sendable () async throws -> Void
@@ -18,32 +19,36 @@ public struct StorageBackend: Sendable {
         store: any SessionStore,
         summaryCache: any SummaryCache,
         jobs: any JobQueue,
+        search: any MeetingSearch,
         dialect: SQLDialect,
         close: @escaping @Sendable () async throws -> Void = {}
     ) {
         self.store = store
         self.summaryCache = summaryCache
         self.jobs = jobs
+        self.search = search
         self.dialect = dialect
         self.release = close
     }
 
-    /// All three ports over one SQLite store.
+    /// Every port over one SQLite store.
     public init(sqlite store: GRDBSessionStore, clock: any WallClock = SystemWallClock()) {
         self.init(
             store: store,
             summaryCache: store.summaryCache,
             jobs: store.jobQueue(clock: clock),
+            search: store,
             dialect: .sqlite
         )
     }
 
-    /// All three ports over one PostgreSQL store; ``close()`` closes its connections.
+    /// Every port over one PostgreSQL store; ``close()`` closes its connections.
     public init(postgres store: PostgresSessionStore, clock: any WallClock = SystemWallClock()) {
         self.init(
             store: store,
             summaryCache: store.summaryCache,
             jobs: store.jobQueue(clock: clock),
+            search: store,
             dialect: .postgres,
             close: { await store.close() }
         )

@@ -103,12 +103,15 @@ struct ForgetUnderFireTests {
                     try await group.waitForAll()
                 }
 
-                // Then the victim's words are nowhere: timeline, words, summary, cache, stored exports
+                // Then the victim's words are nowhere: timeline, words, summary, cache, stored
+                // exports, the search index
                 let manifest = try await orchestrator.manifest(session.id)
                 var places = manifest.segments.map(\.text) + manifest.segments.flatMap(\.words).map(\.text)
                 places += manifest.summary.map { $0.bullets } ?? []
                 places += archive.fileNames.compactMap { archive.text(of: $0) }
                 places += try await backend.summaryCache.cachedSummary(forKey: "round \(round)")?.bullets ?? []
+                let searched = try SearchQuery(expression: try SearchExpression(parsing: "secret\(round)*"))
+                places += try await backend.search.search(searched).map(\.text)
                 let leaked = places.filter { $0.contains("secret\(round)") }
                 #expect(leaked.isEmpty, "round \(round), order \(operations): \(leaked)")
                 #expect(

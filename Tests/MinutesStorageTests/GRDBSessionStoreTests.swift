@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import MinutesCore
-import MinutesStorage
 import MinutesTestSupport
 import Testing
+
+@testable import MinutesStorage
 
 /// What only the SQLite store does: files, WAL, corruption, and erasing deleted text.
 @Suite(.hangGuard)
@@ -101,7 +102,9 @@ struct GRDBSessionStoreTests {
         try await store.forgetSpeaker(speaker.id, in: session.id)
         try await store.deleteSession(other.id)
 
-        // Then neither the database nor its write-ahead log holds their text
+        // Then the search index agrees with the tables, and neither the database nor its
+        // write-ahead log holds their text
+        try store.checkSearchIndex()
         for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
             #expect(bytes.range(of: Data("zebra-umbrella".utf8)) == nil, "found in \(file)")
@@ -176,5 +179,60 @@ struct GRDBSessionStoreTests {
             for: session.id
         )
         #expect(try await store.summaryCache.tokenUsage(of: session.id)["m"]?.requests == 1)
+    }
+
+    @Test func meetingsStoredBeforeSearchExistedBecomeSearchableWhenOpened() async throws {
+        // Given a version-5 database holding a segment, a redacted one and a summary
+        let directory = try TemporaryDirectory()
+        let path = directory.file("minutes.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(
+                sql:
+                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+            )
+            for migration in SchemaMigration.all where migration.version <= 5 {
+                for statement in migration.statements(for: .sqlite) {
+                    try db.execute(sql: statement)
+                }
+                try db.execute(
+                    sql: "INSERT INTO schema_migrations VALUES (?, 'old', 0)",
+                    arguments: [migration.version]
+                )
+            }
+            try db.execute(
+                sql:
+                    "INSERT INTO sessions (id, title, language, persona, started_at) VALUES (?, 'Old', 'en', 'general', 0)",
+                arguments: [session.id.rawValue]
+            )
+            for (index, text) in ["The Zeppelin lands at noon.", Segment.redactedText].enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO segments (session_id, idx, start_seconds, end_seconds, text, words)
+                        VALUES (?, ?, 0, 1, ?, '[]')
+                        """,
+                    arguments: [session.id.rawValue, index, text]
+                )
+            }
+            let summary = String(
+                decoding: try JSONEncoder().encode(Summary(decisions: ["Zeppelins only on Sundays."])),
+                as: UTF8.self
+            )
+            try db.execute(
+                sql: "INSERT INTO summaries (session_id, body) VALUES (?, ?)",
+                arguments: [session.id.rawValue, summary]
+            )
+        }
+        try queue.close()
+
+        // When this Minutes opens it
+        let store = try GRDBSessionStore(path: path)
+
+        // Then its words and its decision are found, the redaction is not
+        let hits = try await store.search(try SearchQuery(expression: try SearchExpression(parsing: "zeppelin*")))
+        #expect(hits.map(\.kind) == [.decision, .said])
+        #expect(try await store.search(try SearchQuery(expression: try SearchExpression(parsing: "redacted"))).isEmpty)
+        // and the full-text indexes agree with their tables (FTS5 throws when they do not)
+        try store.checkSearchIndex()
     }
 }

@@ -34,6 +34,8 @@ public struct SearchHit: Hashable, Sendable, Codable {
     /// Who said it (the speaker's name) or owns it (an action item's owner), when known.
     public var speaker: String?
     public var text: String
+    /// The text with the words that matched marked (``SearchSnippet``), cut around the first.
+    public var snippet: String
 
     public init(
         session: SessionID,
@@ -42,7 +44,8 @@ public struct SearchHit: Hashable, Sendable, Codable {
         kind: Kind,
         at: Double?,
         speaker: String?,
-        text: String
+        text: String,
+        marking expression: SearchExpression
     ) {
         self.session = session
         self.title = title
@@ -51,5 +54,6 @@ public struct SearchHit: Hashable, Sendable, Codable {
         self.at = at
         self.speaker = speaker
         self.text = text
+        self.snippet = SearchSnippet.marked(text, for: expression)
     }
 }

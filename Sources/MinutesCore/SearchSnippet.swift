@@ -23,7 +23,8 @@ public enum SearchSnippet {
         return result + (window.upperBound < text.endIndex ? "…" : "")
     }
 
-    /// Up to `width` characters starting a third of the width before the match.
+    /// Up to `width` characters starting about a third of the width before the match, cut at
+    /// spaces.
     private static func window(
         of text: String,
         around match: Range<String.Index>?,
@@ -35,7 +36,19 @@ public enum SearchSnippet {
             let lead = text.distance(from: text.startIndex, to: match.lowerBound)
             start = text.index(text.startIndex, offsetBy: min(max(0, lead - width / 3), text.count - width))
         }
-        let end = text.index(start, offsetBy: width)
+        var end = text.index(start, offsetBy: width)
+        // Cut between words, never inside one.
+        if start > text.startIndex, !text[text.index(before: start)].isWhitespace,
+            let space = text[start...].firstIndex(where: \.isWhitespace), match.map({ space < $0.lowerBound }) ?? true
+        {
+            start = text.index(after: space)
+        }
+        if end < text.endIndex, !text[end].isWhitespace,
+            let space = text[start..<end].lastIndex(where: \.isWhitespace),
+            match.map({ space >= $0.upperBound }) ?? true
+        {
+            end = space
+        }
         return start..<end
     }
 }

@@ -43,6 +43,7 @@ public enum MinutesAPI {
         SingleShotRoutes(dependencies: dependencies).register(on: registry)
         SessionRoutes(dependencies: dependencies).register(on: registry)
         ExportRoutes(dependencies: dependencies).register(on: registry)
+        SearchRoutes(dependencies: dependencies).register(on: registry)
         MeetingRoutes(dependencies: dependencies).register(on: registry)
         registry.addMethodNotAllowed()
         return Built(router: router, routes: registry.routes)

@@ -21,7 +21,9 @@ extension GRDBSessionStore: MeetingSearch {
                 }
             )
             do {
-                return try Row.fetchAll(db, sql: statement.sql, arguments: arguments).map(Self.hit(from:))
+                return try Row.fetchAll(db, sql: statement.sql, arguments: arguments).map {
+                    Self.hit(from: $0, marking: query.expression)
+                }
             } catch let error as DatabaseError where query.raw != nil {
                 throw MinutesError(.invalidInput, "the raw query is not valid FTS5 syntax", cause: error)
             }
@@ -38,7 +40,7 @@ extension GRDBSessionStore: MeetingSearch {
         )
     }
 
-    private static func hit(from row: Row) -> SearchHit {
+    private static func hit(from row: Row, marking expression: SearchExpression) -> SearchHit {
         SearchHit(
             session: SessionID(rawValue: row["session_id"]),
             title: row["title"],
@@ -46,7 +48,8 @@ extension GRDBSessionStore: MeetingSearch {
             kind: SearchHit.Kind(rawValue: row["kind"]) ?? .said,
             at: row["at_seconds"],
             speaker: row["who"],
-            text: row["text"]
+            text: row["text"],
+            marking: expression
         )
     }
 

@@ -25,13 +25,15 @@ extension PostgresSessionStore: MeetingSearch {
             }
         }
         do {
-            return try await pool.rows(PostgresQuery(unsafeSQL: statement.sql, binds: bindings)).map(Self.hit(from:))
+            return try await pool.rows(PostgresQuery(unsafeSQL: statement.sql, binds: bindings)).map {
+                try Self.hit(from: $0, marking: query.expression)
+            }
         } catch  where query.raw != nil && PostgresPool.sqlState(of: error) == "42601" {
             throw MinutesError(.invalidInput, "the raw query is not valid tsquery syntax", cause: error)
         }
     }
 
-    private static func hit(from row: PostgresRow) throws -> SearchHit {
+    private static func hit(from row: PostgresRow, marking expression: SearchExpression) throws -> SearchHit {
         let row = row.makeRandomAccess()
         return SearchHit(
             session: SessionID(rawValue: try row.value("session_id")),
@@ -40,7 +42,8 @@ extension PostgresSessionStore: MeetingSearch {
             kind: SearchHit.Kind(rawValue: try row.value("kind")) ?? .said,
             at: try row.value("at_seconds"),
             speaker: try row.value("who"),
-            text: try row.value("text")
+            text: try row.value("text"),
+            marking: expression
         )
     }
 

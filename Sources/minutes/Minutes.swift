@@ -14,6 +14,7 @@ struct Minutes: AsyncParsableCommand {
             ConsoleCommand.self,
             DevicesCommand.self,
             SessionsCommand.self,
+            SearchCommand.self,
             ExportCommand.self,
             ExportsCommand.self,
             TranscribeCommand.self,

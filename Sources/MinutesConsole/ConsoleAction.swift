@@ -11,6 +11,8 @@ public enum ConsoleAction: Hashable, Sendable {
     case buildSummary
     /// Export next to the recording; answer with ``ConsoleEvent/exportFinished(_:path:)``.
     case export(ExportFormat)
+    /// Search every stored meeting; answer with ``ConsoleEvent/meetingSearchFinished(query:hits:)``.
+    case searchMeetings(String)
     /// Bookmark this many seconds into the session.
     case bookmark(at: Double)
     case acceptRecovery(String)

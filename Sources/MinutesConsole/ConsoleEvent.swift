@@ -16,6 +16,9 @@ public enum ConsoleEvent: Equatable, Sendable {
     case enrolledNames([String])
     case summaryReady(Summary)
     case summaryFailed(message: String)
+    /// The hits of ``ConsoleAction/searchMeetings(_:)``, in listing order; a query that is no
+    /// query comes back as a ``notice(_:isError:)``.
+    case meetingSearchFinished(query: String, hits: [SearchHit])
     case exportFinished(ExportFormat, path: String)
     case exportFailed(ExportFormat, message: String)
     /// About four times a second: elapsed session time; drives the spinner and message expiry.

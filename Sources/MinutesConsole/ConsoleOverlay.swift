@@ -4,6 +4,8 @@ public enum ConsoleOverlay: Hashable, Sendable {
     case help
     /// The `e` menu; `selection` indexes ``ExportMenu/formats``.
     case exportMenu(selection: Int)
+    /// `g`'s hits across every stored meeting; arrows and pages scroll, any other key closes.
+    case meetingSearch(MeetingSearchResults)
     /// A question docked above the status line.
     case prompt(ConsolePrompt)
 }

@@ -23,6 +23,8 @@ extension ConsoleStateMachine {
             summaryArrived(SummaryText.lines(for: summary))
         case .summaryFailed(let message):
             summaryFailed(message)
+        case .meetingSearchFinished(let query, let hits):
+            meetingSearchFinished(query: query, hits: hits)
         case .exportFinished(let format, let path):
             notify("Exported \(ExportMenu.label(of: format)) to \(path)", ticks: 2 * StatusMessage.defaultLifetime)
         case .exportFailed(let format, let message):

@@ -1,3 +1,5 @@
+import MinutesCore
+
 extension ConsoleStateMachine {
     /// Typing after `/`: every character is part of the query.
     mutating func handleSearchKey(_ key: KeyPress) -> [ConsoleAction] {
@@ -7,19 +9,46 @@ extension ConsoleStateMachine {
         case .backspace:
             if state.search.draft?.isEmpty == true {
                 state.search.draft = nil
+                state.search.isDraftForAllMeetings = false
                 presentNextPrompt()
             } else {
                 state.search.draft?.removeLast()
             }
         case .enter:
-            commitSearch(ConsoleStateMachine.trimmed(state.search.draft ?? ""))
+            let query = ConsoleStateMachine.trimmed(state.search.draft ?? "")
+            if state.search.isDraftForAllMeetings {
+                return searchAllMeetings(query)
+            }
+            commitSearch(query)
         case .escape:
             state.search.draft = nil
+            state.search.isDraftForAllMeetings = false
             presentNextPrompt()
         default:
             _ = handleScrollKey(key)
         }
         return []
+    }
+
+    /// Asks the engine to search every stored meeting; the in-meeting search stays as it was.
+    private mutating func searchAllMeetings(_ query: String) -> [ConsoleAction] {
+        state.search.draft = nil
+        state.search.isDraftForAllMeetings = false
+        presentNextPrompt()
+        guard !query.isEmpty else { return [] }
+        notify("Searching every meeting for “\(query)”…")
+        return [.searchMeetings(query)]
+    }
+
+    /// Shows the hits of every stored meeting in a scrolling list.
+    mutating func meetingSearchFinished(query: String, hits: [SearchHit]) {
+        clearTransientMessage()
+        guard !hits.isEmpty else {
+            notify("No meeting mentions “\(query)”.")
+            return
+        }
+        let lines = SearchListing.render(hits).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        state.overlay = .meetingSearch(MeetingSearchResults(query: query, hitCount: hits.count, lines: lines))
     }
 
     /// Runs `query` and shows its first match.

@@ -11,6 +11,9 @@ extension ConsoleStateMachine {
         case .character("l"): openSpeakerPicker(.label)
         case .character("f"): openSpeakerPicker(.forget)
         case .character("/"): state.search.draft = ""
+        case .character("g"):
+            state.search.draft = ""
+            state.search.isDraftForAllMeetings = true
         case .character("n"): moveToHit(by: 1)
         case .character("N"): moveToHit(by: -1)
         case .character("b"): return bookmark()

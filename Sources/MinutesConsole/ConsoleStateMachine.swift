@@ -39,6 +39,13 @@ public struct ConsoleStateMachine: Sendable {
             return []
         case .exportMenu(let selection):
             return handleExportMenuKey(key, selection: selection)
+        case .meetingSearch(var results):
+            if results.scroll(by: key, pageRows: max(1, state.size.rows - 6)) {
+                state.overlay = .meetingSearch(results)
+            } else {
+                closeOverlay()
+            }
+            return []
         case .prompt(let prompt):
             return handlePromptKey(key, prompt: prompt)
         case nil:

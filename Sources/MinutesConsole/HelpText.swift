@@ -8,6 +8,7 @@ enum HelpText {
         ("f", "forget a speaker"),
         ("b", "bookmark now"),
         ("/", "search"),
+        ("g", "search all meetings"),
         ("n N", "next / previous"),
         ("↑ ↓", "scroll a line"),
         ("PgUp PgDn", "scroll a page"),

@@ -28,6 +28,8 @@ extension LiveMeeting {
                     group.addTask { await self.buildSummary() }
                 case .export(let format):
                     group.addTask { await self.export(format) }
+                case .searchMeetings(let text):
+                    group.addTask { await self.searchMeetings(text) }
                 case .bookmark(let time):
                     await bookmark(time)
                 case .acceptRecovery, .declineRecovery:
@@ -39,6 +41,16 @@ extension LiveMeeting {
                     actionSink.finish()
                 }
             }
+        }
+    }
+
+    /// Searches every stored meeting, this one included, as `minutes search` does.
+    private func searchMeetings(_ text: String) async {
+        do {
+            let hits = try await orchestrator.search(try SearchQuery(text: text, limit: SearchQuery.largestLimit))
+            emit(.meetingSearchFinished(query: text, hits: hits))
+        } catch {
+            emit(.notice("Search failed: \(Self.message(error))", isError: true))
         }
     }
 

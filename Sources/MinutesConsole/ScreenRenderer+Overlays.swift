@@ -7,7 +7,34 @@ extension ScreenRenderer {
         case .help: drawHelp(area: layout.timeline, theme: theme, into: &grid)
         case .exportMenu(let selection):
             drawExportMenu(selection: selection, state: state, area: layout.timeline, theme: theme, into: &grid)
+        case .meetingSearch(let results):
+            drawMeetingSearch(results, area: layout.timeline, theme: theme, into: &grid)
         case .prompt, nil: break
+        }
+    }
+
+    /// `g`'s hits, filling the timeline's area, from the first line scrolled to.
+    private func drawMeetingSearch(
+        _ results: MeetingSearchResults,
+        area: CellRect,
+        theme: Theme,
+        into grid: inout CellGrid
+    ) {
+        let rect = area.centered(rows: area.rows, cols: area.cols)
+        let count = results.hitCount == 1 ? "1 hit" : "\(results.hitCount) hits"
+        grid.drawBox(
+            rect,
+            border: theme[.promptBorder],
+            inside: theme[.promptText],
+            title: "All meetings: \(DisplayWidth.sanitized(results.query)) (\(count))",
+            titleStyle: theme[.promptTitle]
+        )
+        let content = CellGrid.contentRect(of: rect)
+        for (offset, line) in results.lines.dropFirst(results.firstLine).enumerated() {
+            let row = content.row + offset
+            guard row < content.bottom else { break }
+            let style = line.hasPrefix("  ") ? theme[.promptText] : theme[.promptTitle]
+            grid.write(DisplayWidth.sanitized(line), row: row, col: content.col, style: style, limit: content.right)
         }
     }
 

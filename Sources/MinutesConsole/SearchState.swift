@@ -1,7 +1,9 @@
-/// `/` search over the timeline.
+/// `/` search over the timeline, and typing `g`'s search of every stored meeting.
 public struct SearchState: Hashable, Sendable {
-    /// The query being typed after `/`; `nil` when not typing.
+    /// The query being typed after `/` or `g`; `nil` when not typing.
     public var draft: String?
+    /// The draft is for every stored meeting (`g`), not this timeline (`/`).
+    public var isDraftForAllMeetings = false
     /// The query in effect (empty: no search).
     public var query: String
     /// Timeline item indices whose text or speaker matches, oldest first.

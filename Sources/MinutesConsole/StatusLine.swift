@@ -18,6 +18,12 @@ struct StatusLine {
                 KeyHint(key: "1-6", label: "pick", priority: 3), KeyHint(key: "Esc", label: "close", priority: 2),
             ]
             return
+        case .meetingSearch:
+            hints = [
+                KeyHint(key: "↑↓ PgUp PgDn", label: "scroll", priority: 1),
+                KeyHint(key: "any key", label: "close", priority: 0),
+            ]
+            return
         case .prompt(let prompt):
             hints = StatusLine.hints(for: prompt)
             return
@@ -25,7 +31,7 @@ struct StatusLine {
             break
         }
         if let draft = state.search.draft {
-            let text = "/" + DisplayWidth.sanitized(draft)
+            let text = (state.search.isDraftForAllMeetings ? "all meetings: " : "/") + DisplayWidth.sanitized(draft)
             left = [StyledSpan(col: 0, text: text, role: .statusMessage)]
             cursor = DisplayWidth.of(text: text)
             hints = [

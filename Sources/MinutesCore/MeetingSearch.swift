@@ -1,4 +1,4 @@
-/// Finds words across every stored meeting.
+/// Finds words across every stored meeting: the search part of ``SessionStore``.
 ///
 /// Hits contain every word asked for (or all of one alternative) and are listed newest meeting
 /// first; within a meeting decisions, then action items, then what was said, each in meeting

@@ -69,6 +69,11 @@ public actor SessionOrchestrator {
         try await store.sessions()
     }
 
+    /// Every stored meeting's words, decisions and action items that match (``MeetingSearch``).
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        try await store.search(query)
+    }
+
     /// Marks the meeting as over (the console calls this on quit).
     public func endSession(_ id: SessionID) async throws {
         var session = try await session(id)

@@ -8,8 +8,9 @@
 /// forgotten when it commits, ``updateSpeakerUnlessForgotten(_:)`` never names a forgotten
 /// speaker, ``forgetSpeaker(_:in:)`` redacts everything at once, and
 /// ``replaceTimeline(_:)`` refuses a timeline made before a forget. Appends assign indices in the
-/// transaction that inserts, so concurrent appends never share an index.
-public protocol SessionStore: Sendable {
+/// transaction that inserts, so concurrent appends never share an index. Each of these also
+/// updates the search index (``MeetingSearch``) in its transaction.
+public protocol SessionStore: MeetingSearch {
     func insertSession(_ session: Session) async throws
     func updateSession(_ session: Session) async throws
     func session(_ id: SessionID) async throws -> Session?

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MinutesCore
-import MinutesStorage
 
 /// `GET /search`: the CLI's `minutes search` over HTTP, with the same syntax, filters and order.
 struct SearchRoutes {
@@ -28,7 +27,7 @@ struct SearchRoutes {
                 raw: text("raw") == "true",
                 timeZone: TimeZone(identifier: "UTC") ?? .current
             )
-            return SearchHitList(hits: try await dependencies.storage.search.search(query))
+            return SearchHitList(hits: try await dependencies.orchestrator.search(query))
         }
     }
 

@@ -3,7 +3,7 @@ import GRDB
 import MinutesCore
 
 /// Search across meetings on SQLite: FTS5 over what was said and over the minutes' items.
-extension GRDBSessionStore: MeetingSearch {
+extension GRDBSessionStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         try await writer.read { db in
             var names: [String]?

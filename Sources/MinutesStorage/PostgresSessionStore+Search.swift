@@ -3,7 +3,7 @@ import MinutesCore
 import PostgresNIO
 
 /// Search across meetings on PostgreSQL: `tsvector` columns with GIN indexes.
-extension PostgresSessionStore: MeetingSearch {
+extension PostgresSessionStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         var names: [String]?
         if let speaker = query.foldedSpeaker {

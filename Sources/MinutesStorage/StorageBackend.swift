@@ -9,7 +9,6 @@ public struct StorageBackend: Sendable {
     public let store: any SessionStore
     public let summaryCache: any SummaryCache
     public let jobs: any JobQueue
-    public let search: any MeetingSearch
     /// Which engine holds the data, for health reports.
     public let dialect: SQLDialect
     private let release: @Sendable () async throws -> Void
@@ -19,14 +18,12 @@ public struct StorageBackend: Sendable {
         store: any SessionStore,
         summaryCache: any SummaryCache,
         jobs: any JobQueue,
-        search: any MeetingSearch,
         dialect: SQLDialect,
         close: @escaping @Sendable () async throws -> Void = {}
     ) {
         self.store = store
         self.summaryCache = summaryCache
         self.jobs = jobs
-        self.search = search
         self.dialect = dialect
         self.release = close
     }
@@ -37,7 +34,6 @@ public struct StorageBackend: Sendable {
             store: store,
             summaryCache: store.summaryCache,
             jobs: store.jobQueue(clock: clock),
-            search: store,
             dialect: .sqlite
         )
     }
@@ -48,7 +44,6 @@ public struct StorageBackend: Sendable {
             store: store,
             summaryCache: store.summaryCache,
             jobs: store.jobQueue(clock: clock),
-            search: store,
             dialect: .postgres,
             close: { await store.close() }
         )

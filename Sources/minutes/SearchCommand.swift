@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import MinutesCore
-import MinutesStorage
 
 /// `minutes search QUERY`: what was said, decided and assigned, across every stored meeting.
 struct SearchCommand: AsyncParsableCommand {
@@ -59,7 +58,7 @@ struct SearchCommand: AsyncParsableCommand {
                 limit: limit,
                 raw: raw
             )
-            let hits = try await context.storage.search.search(search)
+            let hits = try await context.orchestrator.search(search)
             switch format {
             case .json:
                 let encoder = JSONEncoder()

@@ -61,6 +61,20 @@ struct LiveMeetingScriptedTests {
             // and a moment is bookmarked, a summary and an export asked for
             await live.perform(.bookmark(at: 75))
             #expect(await reader.next { $0 == .notice("Bookmarked 00:01:15", isError: false) } != nil)
+            // and every meeting is searched: Ada's line is found, the forgotten voice's is not
+            await live.perform(.searchMeetings("HELLO"))
+            let found = await reader.next {
+                if case .meetingSearchFinished = $0 { return true }
+                return false
+            }
+            guard case .meetingSearchFinished(let query, let hits) = found else {
+                Issue.record("no search result")
+                return
+            }
+            #expect(query == "HELLO")
+            #expect(hits.map(\.speaker) == ["Ada"])
+            await live.perform(.searchMeetings("AND"))
+            #expect(await reader.next { $0.isNotice(containing: "Search failed: nothing to search for") } != nil)
             await live.perform(.buildSummary)
             #expect(await reader.next { $0 == .summaryReady(LiveFixedSummarizer.summary) } != nil)
             await live.perform(.export(.txt))

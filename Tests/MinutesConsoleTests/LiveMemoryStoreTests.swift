@@ -38,6 +38,34 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
         contents.withLock { $0.sessions[id] }
     }
 
+    /// Hits of what was said: segments holding every word of an alternative, newest meeting
+    /// first (phrases, prefixes and exclusions are the real stores' business).
+    func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        contents.withLock { contents in
+            let sessions = contents.sessions.values.sorted { $0.startedAt > $1.startedAt }
+            return sessions.flatMap { session in
+                (contents.segments[session.id] ?? []).compactMap { segment -> SearchHit? in
+                    let words = Set(SearchText.indexed(segment.text).split(separator: " ").map(String.init))
+                    let found = query.expression.alternatives.contains { terms in
+                        terms.filter { !$0.isExcluded }.allSatisfy { words.isSuperset(of: $0.words) }
+                    }
+                    guard found else { return nil }
+                    let speaker = contents.speakers[session.id]?.first { $0.id == segment.speaker }
+                    return SearchHit(
+                        session: session.id,
+                        title: session.title,
+                        startedAt: session.startedAt,
+                        kind: .said,
+                        at: segment.start,
+                        speaker: speaker?.name,
+                        text: segment.text,
+                        marking: query.expression
+                    )
+                }
+            }.prefix(query.limit).map { $0 }
+        }
+    }
+
     func sessions() async throws -> [Session] {
         contents.withLock { $0.sessions.values.sorted { $0.startedAt > $1.startedAt } }
     }

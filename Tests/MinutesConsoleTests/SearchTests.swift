@@ -1,3 +1,4 @@
+import Foundation
 import MinutesConsole
 import MinutesCore
 import Testing
@@ -107,5 +108,71 @@ struct SearchTests {
         #expect(!machine.state.viewport.isFollowing)
         let lines = Fixture.render(machine.state).text.split(separator: "\n").map(String.init)
         #expect(lines[2...22].contains("00:00:03  Alice      needle"))
+    }
+}
+
+/// `g`: every stored meeting, through the engine, in a list over the timeline.
+struct AllMeetingsSearchTests {
+    private typealias Fixture = ConsoleFixture
+
+    private static func hit(_ title: String, _ text: String, at: Double) throws -> SearchHit {
+        SearchHit(
+            session: SessionID(rawValue: "ses_00000000b00\(title.count % 10)"),
+            title: title,
+            startedAt: Date(timeIntervalSince1970: 1_764_000_000),
+            kind: .said,
+            at: at,
+            speaker: "Ada",
+            text: text,
+            marking: try SearchExpression(parsing: "budget")
+        )
+    }
+
+    @Test func gAsksTheEngineAndLeavesThisMeetingsSearchAlone() {
+        var machine = Fixture.machine()
+        machine.press(.character("/"))
+        machine.type("hiring")
+        machine.press(.enter)
+        let before = machine.state.search
+
+        machine.press(.character("g"))
+        #expect(Fixture.render(machine.state).line(23).hasPrefix(" all meetings: "))
+        machine.type("budget")
+        let actions = machine.press(.enter)
+
+        #expect(actions == [.searchMeetings("budget")])
+        #expect(machine.state.search == before)
+        #expect(machine.state.statusMessage?.text.contains("Searching every meeting") == true)
+    }
+
+    @Test func theHitsOpenInAListThatScrollsAndClosesOnAnyOtherKey() throws {
+        var machine = Fixture.machine()
+        let hits = try (0..<30).map { try Self.hit("Weekly", "The budget line \($0).", at: Double($0 * 10)) }
+        machine.send(.meetingSearchFinished(query: "budget", hits: hits))
+
+        guard case .meetingSearch(let results) = machine.state.overlay else {
+            Issue.record("no list: \(String(describing: machine.state.overlay))")
+            return
+        }
+        #expect(results.hitCount == 30)
+        let grid = Fixture.render(machine.state)
+        #expect((0..<24).contains { grid.line($0).contains("All meetings: budget (30 hits)") })
+        #expect((0..<24).contains { grid.line($0).contains("Ada: The «budget» line 0.") })
+        machine.press(.pageDown)
+        guard case .meetingSearch(let scrolled) = machine.state.overlay else {
+            Issue.record("the list closed on a page key")
+            return
+        }
+        #expect(scrolled.firstLine > 0)
+        #expect(!(0..<24).contains { Fixture.render(machine.state).line($0).contains("line 0.") })
+        machine.press(.escape)
+        #expect(machine.state.overlay == nil)
+    }
+
+    @Test func noHitsSayWhatWasSearched() {
+        var machine = Fixture.machine()
+        machine.send(.meetingSearchFinished(query: "zeppelin", hits: []))
+        #expect(machine.state.overlay == nil)
+        #expect(machine.state.statusMessage?.text == "No meeting mentions “zeppelin”.")
     }
 }

@@ -111,7 +111,7 @@ struct ForgetUnderFireTests {
                 places += archive.fileNames.compactMap { archive.text(of: $0) }
                 places += try await backend.summaryCache.cachedSummary(forKey: "round \(round)")?.bullets ?? []
                 let searched = try SearchQuery(expression: try SearchExpression(parsing: "secret\(round)*"))
-                let found = try await backend.search.search(searched)
+                let found = try await backend.store.search(searched)
                 #expect(found.isEmpty, "round \(round): the search index still finds \(found.count) of their segments")
                 let leaked = places.filter { $0.contains("secret\(round)") }
                 #expect(leaked.isEmpty, "round \(round), order \(operations): \(leaked)")

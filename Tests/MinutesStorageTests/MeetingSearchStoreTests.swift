@@ -71,7 +71,7 @@ struct MeetingSearchStoreTests {
     ) async throws -> [SearchHit] {
         var query = try SearchQuery(expression: try SearchExpression(parsing: text))
         configure(&query)
-        return try await backend.search.search(query)
+        return try await backend.store.search(query)
     }
 
     @Test(arguments: StorageEngine.allCases)

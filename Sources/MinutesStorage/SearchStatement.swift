@@ -15,11 +15,17 @@ struct SearchStatement {
     private(set) var sql = ""
     private(set) var arguments: [Argument] = []
     private let dialect: SQLDialect
+    private let rowids: ClosedRange<Int64>?
 
-    /// - Parameter names: the stored speaker names and owners the speaker filter matched, or nil
-    ///   without a filter (an empty list finds nothing; the caller need not ask).
-    init(_ query: SearchQuery, names: [String]?, dialect: SQLDialect) {
+    /// - Parameters:
+    ///   - names: the stored speaker names and owners the speaker filter matched, or nil
+    ///     without a filter (an empty list finds nothing; the caller need not ask).
+    ///   - rowids: SQLite only: the segments' rows to look in, so FTS5 seeks within its
+    ///     lists instead of reading them whole (one meeting's rows, see
+    ///     ``GRDBSessionStore/search(_:)``).
+    init(_ query: SearchQuery, names: [String]?, dialect: SQLDialect, rowids: ClosedRange<Int64>? = nil) {
         self.dialect = dialect
+        self.rowids = rowids
         let items = query.kinds.filter { $0 != .said }.sorted()
         var parts: [String] = []
         if query.kinds.contains(.said) {
@@ -46,7 +52,7 @@ struct SearchStatement {
                 g.text AS text
             FROM \(source) JOIN sessions s ON s.id = g.session_id
             LEFT JOIN speakers p ON p.session_id = g.session_id AND p.id = g.speaker_id
-            WHERE \(match(query, table: "segments", alias: "g"))\(filters(query))\(names.map { inList("p.name", $0) } ?? "")
+            WHERE \(match(query, table: "segments", alias: "g"))\(rowRange())\(filters(query))\(names.map { inList("p.name", $0) } ?? "")
             """
     }
 
@@ -73,6 +79,12 @@ struct SearchStatement {
             let text = placeholder(.text(query.raw ?? query.expression.tsquery))
             return "\(alias).search_vector @@ to_tsquery('simple', \(text))"
         }
+    }
+
+    private mutating func rowRange() -> String {
+        guard let rowids else { return "" }
+        let low = placeholder(.integer(rowids.lowerBound))
+        return " AND segments_fts.rowid BETWEEN \(low) AND \(placeholder(.integer(rowids.upperBound)))"
     }
 
     private mutating func filters(_ query: SearchQuery) -> String {

@@ -10,8 +10,8 @@ import MinutesSpeech
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks: real-time factor, load time, peak memory.",
-        subcommands: [Transcribe.self, Diarize.self, BenchLiveCommand.self]
+        abstract: "Benchmarks: real-time factor, load time, peak memory, search latency.",
+        subcommands: [Transcribe.self, Diarize.self, BenchLiveCommand.self, BenchSearchCommand.self]
     )
 
     /// `minutes bench transcribe FILE… [--model NAME] [--runs N]`.

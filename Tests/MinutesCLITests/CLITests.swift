@@ -37,7 +37,7 @@ struct CLITests {
         #expect(help.status == 0)
         for command in [
             "console", "devices", "sessions", "export", "exports", "transcribe", "process", "refine", "summarize",
-            "demo",
+            "demo", "search",
         ] {
             #expect(help.stdout.contains(command), "\(command)")
         }
@@ -78,7 +78,9 @@ struct CLITests {
         let exported = try await cli.run("export", id, "--format", "md")
         let stored = try await cli.run("export", id, "--store")
         let exports = try await cli.run("exports", "list")
+        let searched = try await cli.run("search", "upgrade path", "--speaker", "alice")
         let deleted = try await cli.run("sessions", "delete", id)
+        let searchedAfter = try await cli.run("search", "upgrade path")
         let gone = try await cli.run("sessions", "show", id)
 
         // Then each step behaves as on SQLite
@@ -87,8 +89,34 @@ struct CLITests {
         #expect(exported.stdout == ExportFormat.markdown.render(manifest))
         #expect(stored.status == 0, "\(stored.stderr)")
         #expect(exports.stdout.contains(id))
+        #expect(searched.stdout.contains("Alice: Great. Then we ship on Monday. Can you check the «upgrade» «path»"))
         #expect(deleted.stdout.contains("Deleted"))
+        #expect(searchedAfter.stdout == "No matches.\n")
         #expect(gone.status == 2)
+    }
+
+    @Test func searchListsHitsByMeetingAsTextOrJSONAndRefusesBadInput() async throws {
+        let cli = try CLIRunner()
+        let (manifestPath, _) = try await writeFixtureManifest(cli)
+        _ = try await cli.run("sessions", "import", manifestPath)
+
+        let text = try await cli.run("search", "release")
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Release planning — ") == true && lines.first?.hasSuffix("(\(id))") == true)
+        #expect(lines.dropFirst().first == "  00:00:11  action for Carol: Write the «release» notes")
+        #expect(lines.contains("  00:00:00  Alice: Good morning, let's go through the «release» plan."))
+
+        let json = try await cli.run("search", "monday", "--kind", "decision", "--format", "json")
+        let hits = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(hits?.map { $0["kind"] as? String } == ["decision"])
+        #expect(hits?.first?["snippet"] as? String == "Ship on «Monday».")
+        #expect(hits?.first?["started_at"] as? String != nil)
+
+        for bad in [["\""], ["x", "--since", "last week"], ["x", "--kind", "topic"], ["x", "--limit", "0"]] {
+            let refused = try await cli.run(arguments: ["search"] + bad)
+            #expect(refused.status == 1 && refused.stderr.hasPrefix("error: "), "\(bad): \(refused.stderr)")
+        }
     }
 
     @Test func exportToAFileNeverOverwritesWithoutForce() async throws {

@@ -191,4 +191,63 @@ struct MeetingSearchStoreTests {
             #expect(try await search(backend, "launch") { $0.kinds = [.decision] }.map(\.text) == ["Launch in May."])
         }
     }
+
+    /// A word in more lines than SQLite joins at once is searched meeting by meeting there;
+    /// PostgreSQL always runs one statement. The same library must give both the same hits.
+    @Test func aWordInThousandsOfLinesListsTheSameHitsOnBothEngines() async throws {
+        var listings: [[[SearchHit]]] = []
+        for engine in StorageEngine.allCases {
+            listings.append(
+                try await TestDatabase.run(on: engine) { _, backend in
+                    let store = backend.store
+                    let start = Date(timeIntervalSince1970: 1_765_000_000)
+                    // Two meetings start together, so their order falls to their ids.
+                    for (number, offset) in [(1, 0.0), (2, 3600.0), (3, 3600.0)] {
+                        let session = Session(
+                            id: SessionID(rawValue: "ses_00000000c00\(number)"),
+                            title: "Standup \(number)",
+                            startedAt: start.addingTimeInterval(offset)
+                        )
+                        try await store.insertSession(session)
+                        let people = [speaker(session, 1, "Ada"), speaker(session, 2, number == 2 ? "Cy" : "Bob")]
+                        for chunk in stride(from: 0, to: 1_800, by: 300) {
+                            let lines = (chunk..<chunk + 300).map { index in
+                                Segment(
+                                    start: Double(index),
+                                    end: Double(index) + 1,
+                                    speaker: people[index % 2].id,
+                                    text: "Alpha status line \(index)."
+                                )
+                            }
+                            _ = try await store.appendSegments(lines, to: session.id, adding: chunk == 0 ? people : [])
+                        }
+                        try await store.saveSummary(
+                            Summary(
+                                actionItems: [ActionItem(text: "Alpha review", owner: "Bob", at: 5)],
+                                decisions: ["Alpha ships."]
+                            ),
+                            for: session.id
+                        )
+                    }
+                    return [
+                        try await search(backend, "alpha") { $0.limit = 30 },
+                        try await search(backend, "alpha") {
+                            $0.limit = 500
+                            $0.speaker = "bob"
+                        },
+                        try await search(backend, "alpha status") { $0.limit = 500 },
+                        try await search(backend, "alpha -status") { $0.limit = 10 },
+                    ]
+                }
+            )
+        }
+        #expect(listings[0] == listings[1])
+        let first = try #require(listings.first?.first)
+        #expect(first.prefix(2).map(\.kind) == [.decision, .action])
+        #expect(first.prefix(3).allSatisfy { $0.session.rawValue == "ses_00000000c002" })
+        #expect(first.count == 30)
+        let bobs = try #require(listings.first?.dropFirst().first)
+        #expect(bobs.count == 500 && Set(bobs.compactMap(\.speaker)) == ["Bob"])
+        #expect(bobs.first { $0.kind == .said }?.session.rawValue == "ses_00000000c003", "Cy spoke in c002, not Bob")
+    }
 }

@@ -31,7 +31,8 @@ public struct SearchHit: Hashable, Sendable, Codable {
     public var kind: Kind
     /// Seconds into the meeting, when known (an action item's moment, a segment's start).
     public var at: Double?
-    /// Who said it (the speaker's name) or owns it (an action item's owner), when known.
+    /// Who said it (the speaker's name, or "Speaker 3" while unnamed) or owns it (an action
+    /// item's owner), when known.
     public var speaker: String?
     public var text: String
     /// The text with the words that matched marked (``SearchSnippet``), cut around the first.

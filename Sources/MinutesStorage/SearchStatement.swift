@@ -48,7 +48,7 @@ struct SearchStatement {
             ? "segments_fts JOIN segments g ON g.rowid = segments_fts.rowid" : "segments g"
         return """
             SELECT g.session_id AS session_id, s.title AS title, s.started_at AS started_at, 'said' AS kind,
-                \(SearchHit.Kind.said.listingOrder) AS listing, g.start_seconds AS at_seconds, p.name AS who,
+                \(SearchHit.Kind.said.listingOrder) AS listing, g.start_seconds AS at_seconds, COALESCE(p.name, 'Speaker ' || p.ordinal) AS who,
                 g.text AS text
             FROM \(source) JOIN sessions s ON s.id = g.session_id
             LEFT JOIN speakers p ON p.session_id = g.session_id AND p.id = g.speaker_id

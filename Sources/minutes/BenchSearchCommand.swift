@@ -47,6 +47,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             print("database \(path): \(size / 1_048_576) MB")
             try await measureQueries(on: store, library: &library)
+            try await measureForget(on: store)
             if database == nil {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
@@ -81,6 +82,22 @@ struct BenchSearchCommand: AsyncParsableCommand {
             }
         }
         print("append, ms per segment (12 per append): \(Percentiles(perSegment.map { $0 * 1000 }).summary)")
+    }
+
+    /// A forget and a delete rewrite the whole index (``SearchIndexSchema``): what that costs
+    /// at this size.
+    private func measureForget(on store: GRDBSessionStore) async throws {
+        let sessions = try await store.sessions()
+        guard sessions.count >= 2 else { return }
+        let speakers = try await store.speakers(of: sessions[0].id).filter { !$0.isForgotten }
+        if let speaker = speakers.first {
+            let before = ContinuousClock.now
+            try await store.forgetSpeaker(speaker.id, in: sessions[0].id)
+            print("forget one speaker of one meeting: \(Int((ContinuousClock.now - before).seconds * 1000)) ms")
+        }
+        let before = ContinuousClock.now
+        try await store.deleteSession(sessions[1].id)
+        print("delete one meeting: \(Int((ContinuousClock.now - before).seconds * 1000)) ms")
     }
 
     private func measureQueries(on store: GRDBSessionStore, library: inout SyntheticMeetings) async throws {

@@ -57,7 +57,7 @@ final class LiveMemoryStore: SessionStore, @unchecked Sendable {
                         startedAt: session.startedAt,
                         kind: .said,
                         at: segment.start,
-                        speaker: speaker?.name,
+                        speaker: speaker?.displayName,
                         text: segment.text,
                         marking: query.expression
                     )

@@ -19,7 +19,7 @@ public actor SessionOrchestrator {
     }
 
     let store: any SessionStore
-    private let archive: any ExportArchive
+    let archive: any ExportArchive
     private let retention: RetentionPolicy
     let clock: any WallClock
     let logger: Logger
@@ -136,8 +136,14 @@ public actor SessionOrchestrator {
     /// session.
     ///
     /// Text by a forgotten speaker is stored redacted.
+    ///
+    /// - Throws: `.conflict` when the session has ended.
     public func append(_ drafts: [SegmentDraft], to id: SessionID) async throws -> AppendResult {
-        _ = try await session(id)
+        guard try await session(id).endedAt == nil else {
+            // A refine may be replacing the ended session's timeline; speech arriving now
+            // would be dropped by it or land after a meeting that is over.
+            throw MinutesError(.conflict, "session \(id) has ended; it takes no more speech")
+        }
         var speakers = try await store.speakers(of: id)
         var newSpeakers: [Speaker] = []
         var segments: [Segment] = []

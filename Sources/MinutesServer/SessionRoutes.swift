@@ -18,7 +18,7 @@ struct SessionRoutes {
         registry.add(APIRoute(.post, "/sessions", body: .optionalJSON, statuses: [201])) { request, context in
             try await create(try await request.decodeOptionalJSON(as: CreateRequest.self, context: context))
         }
-        registry.add(APIRoute(.post, "/sessions/append", body: .json, statuses: [200, 404, 503])) {
+        registry.add(APIRoute(.post, "/sessions/append", body: .json, statuses: [200, 404, 409, 503])) {
             request,
             context in
             try await append(try await request.decodeJSON(as: AppendRequest.self, context: context))

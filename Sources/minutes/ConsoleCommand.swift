@@ -50,6 +50,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         try await CommandContext.run { context in
             let recordings = ShippedDirectory.recordings(environment: environment)
             try RecordingsCheck.announceRecovered(in: recordings)
+            try await context.orchestrator.repairStoredExports()
             let engines = SpeechEngines(model: model, language: language)
             let source = try await CaptureChoice.source(
                 device: device,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MinutesCore
 import MinutesServer
 import MinutesStorage
 
@@ -53,6 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: Logger(label: "minutes.server")
             )
             do {
+                try await dependencies.orchestrator.repairStoredExports()
                 try await MinutesAPI.serve(
                     dependencies: dependencies,
                     openAPI: try OpenAPIDocument.bundled(),

@@ -138,8 +138,53 @@ struct SessionOrchestratorTests {
         }
     }
 
-    @Test func laterSpeechByAForgottenSpeakerArrivesRedacted() async throws {
+    @Test func exportsLeftBehindByAForgetThatDiedBeforeRewritingThemAreRepairedAtStart() async throws {
+        // Given stored exports of two sessions, and a forget that committed but died before it
+        // rewrote the files (the store's forget alone, as a crash after the commit leaves it)
         let harness = try await OrchestratorHarness.withFixture()
+        let stored = try await harness.orchestrator.storeExport(session)
+        let other = try await harness.orchestrator.createSession(title: "Other")
+        _ = try await harness.orchestrator.append(
+            [SegmentDraft(start: 0, end: 1, cluster: "0", text: "Nothing forgotten here.")],
+            to: other.id
+        )
+        let untouched = try await harness.orchestrator.storeExport(other.id)
+        let bob = try await harness.speaker(named: "Bob")
+        try await harness.store.forgetSpeaker(bob.id, in: session)
+        #expect(harness.archive.text(of: stored.fileName)?.contains("installer works") == true)
+        let otherBefore = harness.archive.text(of: untouched.fileName)
+
+        // When Minutes starts again
+        let repaired = try await harness.orchestrator.repairStoredExports()
+
+        // Then the file no longer holds his words, the other session's is as it was, and a
+        // second start finds nothing to do
+        #expect(repaired == 1)
+        let text = try #require(harness.archive.text(of: stored.fileName))
+        #expect(!text.contains("installer works") && text.contains("release notes"))
+        #expect(harness.archive.text(of: untouched.fileName) == otherBefore)
+        #expect(try await harness.orchestrator.repairStoredExports() == 0)
+    }
+
+    @Test func anEndedSessionTakesNoMoreSpeech() async throws {
+        let harness = try await OrchestratorHarness.withFixture()
+        let before = try await harness.orchestrator.timeline(session)
+
+        await #expect(throws: MinutesError(.conflict, "")) {
+            _ = try await harness.orchestrator.append(
+                [SegmentDraft(start: 40, end: 41, cluster: "0", text: "One more thing.")],
+                to: session
+            )
+        }
+        #expect(try await harness.orchestrator.timeline(session) == before)
+    }
+
+    @Test func laterSpeechByAForgottenSpeakerArrivesRedacted() async throws {
+        // Given the fixture's meeting still running
+        let harness = try await OrchestratorHarness.withFixture()
+        var running = try #require(try await harness.store.session(session))
+        running.endedAt = nil
+        try await harness.store.updateSession(running)
         let bob = try await harness.speaker(named: "Bob")
         try await harness.orchestrator.forgetSpeaker(bob.id, in: session)
 

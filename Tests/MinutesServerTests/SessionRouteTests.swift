@@ -136,6 +136,23 @@ struct SessionRouteTests {
         }
     }
 
+    @Test func anEndedSessionRefusesMoreSpeech() async throws {
+        let harness = try ServerHarness()
+        let session = try await harness.dependencies.orchestrator.createSession(title: "Over")
+        try await harness.dependencies.orchestrator.endSession(session.id)
+        let speech = try await TestAudio.speech("One more thing before we go.")
+        let orchestrator = harness.dependencies.orchestrator
+        try await harness.test { client in
+            let refused = try await client.send(
+                .post,
+                "/sessions/append",
+                json: ["session_id": session.id.rawValue, "content": speech.base64EncodedString()]
+            )
+            #expect(refused.status == .conflict, "\(refused.text)")
+            #expect(try await orchestrator.timeline(session.id).isEmpty)
+        }
+    }
+
     @Test func sweepingRemovesExportsOlderThanTheGivenDays() async throws {
         let harness = try ServerHarness()
         let session = try await harness.dependencies.orchestrator.createSession(title: "Sweep")

@@ -20,16 +20,14 @@ extension ScreenRenderer {
         theme: Theme,
         into grid: inout CellGrid
     ) {
-        let rect = area.centered(rows: area.rows, cols: area.cols)
+        let rect = area
         let count = results.hitCount == 1 ? "1 hit" : "\(results.hitCount) hits"
-        grid.drawBox(
+        let content = drawPanel(
             rect,
-            border: theme[.promptBorder],
-            inside: theme[.promptText],
             title: "All meetings: \(DisplayWidth.sanitized(results.query)) (\(count))",
-            titleStyle: theme[.promptTitle]
+            theme: theme,
+            into: &grid
         )
-        let content = CellGrid.contentRect(of: rect)
         for (offset, line) in results.lines.dropFirst(results.firstLine).enumerated() {
             let row = content.row + offset
             guard row < content.bottom else { break }
@@ -45,14 +43,7 @@ extension ScreenRenderer {
         let columns = area.cols >= 2 * columnWidth + 6 && area.rows < entries.count + 2 ? 2 : 1
         let perColumn = (entries.count + columns - 1) / columns
         let rect = area.centered(rows: perColumn + 2, cols: columns * columnWidth + (columns - 1) * 2 + 4)
-        grid.drawBox(
-            rect,
-            border: theme[.promptBorder],
-            inside: theme[.promptText],
-            title: "Keys",
-            titleStyle: theme[.promptTitle]
-        )
-        let content = CellGrid.contentRect(of: rect)
+        let content = drawPanel(rect, title: "Keys", theme: theme, into: &grid)
         for (index, entry) in entries.enumerated() {
             let row = content.row + index % perColumn
             guard row < content.bottom else { continue }
@@ -73,14 +64,7 @@ extension ScreenRenderer {
         let formats = ExportMenu.formats
         let width = 36
         let rect = area.centered(rows: formats.count + 2, cols: width)
-        grid.drawBox(
-            rect,
-            border: theme[.promptBorder],
-            inside: theme[.promptText],
-            title: "Export",
-            titleStyle: theme[.promptTitle]
-        )
-        let content = CellGrid.contentRect(of: rect)
+        let content = drawPanel(rect, title: "Export", theme: theme, into: &grid)
         for (index, format) in formats.enumerated() where content.row + index < content.bottom {
             let text =
                 " \(index + 1)  " + DisplayWidth.padded(ExportMenu.label(of: format), to: 20) + " ."
@@ -89,5 +73,17 @@ extension ScreenRenderer {
             grid.fill(row: content.row + index, col: content.col, count: content.cols, style: style)
             grid.write(text, row: content.row + index, col: content.col, style: style, limit: content.right)
         }
+    }
+
+    /// A box in the prompt's colours with `title` on its border; returns the room inside.
+    private func drawPanel(_ rect: CellRect, title: String, theme: Theme, into grid: inout CellGrid) -> CellRect {
+        grid.drawBox(
+            rect,
+            border: theme[.promptBorder],
+            inside: theme[.promptText],
+            title: title,
+            titleStyle: theme[.promptTitle]
+        )
+        return CellGrid.contentRect(of: rect)
     }
 }

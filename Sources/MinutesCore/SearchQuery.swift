@@ -9,8 +9,9 @@ public struct SearchQuery: Hashable, Sendable {
     public static let largestLimit = 500
 
     public var expression: SearchExpression
-    /// Only what this person said (a speaker's name) or owns (an action item's owner), matched
-    /// as words are, so `zoë` finds `Zoe`. A name nobody has gives no hits.
+    /// Only what this person said (a speaker's name) or owns (an action item's owner).
+    ///
+    /// Matched as words are, so `zoë` finds `Zoe`. A name nobody has gives no hits.
     public var speaker: String?
     /// Meetings started at or after this moment.
     public var since: Date?

@@ -147,23 +147,13 @@ struct GRDBSessionStoreTests {
         // Given a database file migrated only to version 1, holding a session
         let directory = try TemporaryDirectory()
         let path = directory.file("minutes.sqlite")
-        let queue = try DatabaseQueue(path: path)
-        try await queue.write { db in
-            try db.execute(
-                sql:
-                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
-            )
-            for statement in SchemaMigration.all[0].statements(for: .sqlite) {
-                try db.execute(sql: statement)
-            }
-            try db.execute(sql: "INSERT INTO schema_migrations VALUES (1, 'v1', 0)")
+        try Self.database(at: path, migratedTo: 1) { db in
             try db.execute(
                 sql:
                     "INSERT INTO sessions (id, title, language, persona, started_at) VALUES (?, 'Old', 'en', 'general', 0)",
                 arguments: [session.id.rawValue]
             )
         }
-        try queue.close()
 
         // When this Minutes opens it
         let store = try GRDBSessionStore(path: path)
@@ -185,21 +175,7 @@ struct GRDBSessionStoreTests {
         // Given a version-5 database holding a segment, a redacted one and a summary
         let directory = try TemporaryDirectory()
         let path = directory.file("minutes.sqlite")
-        let queue = try DatabaseQueue(path: path)
-        try await queue.write { db in
-            try db.execute(
-                sql:
-                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
-            )
-            for migration in SchemaMigration.all where migration.version <= 5 {
-                for statement in migration.statements(for: .sqlite) {
-                    try db.execute(sql: statement)
-                }
-                try db.execute(
-                    sql: "INSERT INTO schema_migrations VALUES (?, 'old', 0)",
-                    arguments: [migration.version]
-                )
-            }
+        try Self.database(at: path, migratedTo: 5) { db in
             try db.execute(
                 sql:
                     "INSERT INTO sessions (id, title, language, persona, started_at) VALUES (?, 'Old', 'en', 'general', 0)",
@@ -223,7 +199,6 @@ struct GRDBSessionStoreTests {
                 arguments: [session.id.rawValue, summary]
             )
         }
-        try queue.close()
 
         // When this Minutes opens it
         let store = try GRDBSessionStore(path: path)
@@ -234,5 +209,28 @@ struct GRDBSessionStoreTests {
         #expect(try await store.search(try SearchQuery(expression: try SearchExpression(parsing: "redacted"))).isEmpty)
         // and the full-text indexes agree with their tables (FTS5 throws when they do not)
         try store.checkSearchIndex()
+    }
+
+    /// Writes a database file as a Minutes of schema `version` left it, with `fill` run in it.
+    private static func database(
+        at path: String,
+        migratedTo version: Int,
+        holding fill: (Database) throws -> Void
+    ) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: SchemaMigration.ledgerTable)
+            for migration in SchemaMigration.all where migration.version <= version {
+                for statement in migration.statements(for: .sqlite) {
+                    try db.execute(sql: statement)
+                }
+                try db.execute(
+                    sql: "INSERT INTO schema_migrations VALUES (?, 'old', 0)",
+                    arguments: [migration.version]
+                )
+            }
+            try fill(db)
+        }
+        try queue.close()
     }
 }

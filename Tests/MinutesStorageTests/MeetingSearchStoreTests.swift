@@ -192,7 +192,8 @@ struct MeetingSearchStoreTests {
         }
     }
 
-    /// A word in more lines than SQLite joins at once is searched meeting by meeting there;
+    /// A word in more lines than SQLite joins at once is searched meeting by meeting there.
+    ///
     /// PostgreSQL always runs one statement. The same library must give both the same hits.
     @Test func aWordInThousandsOfLinesListsTheSameHitsOnBothEngines() async throws {
         var listings: [[[SearchHit]]] = []

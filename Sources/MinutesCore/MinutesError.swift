@@ -51,6 +51,11 @@ public struct MinutesError: Error, CustomStringConvertible, Equatable {
         MinutesError(.notFound, "unknown session id '\(id)' (see `minutes sessions list`)")
     }
 
+    /// Speech for a session whose meeting is over (a refine may be replacing its timeline).
+    public static func sessionEnded(_ session: SessionID) -> MinutesError {
+        MinutesError(.conflict, "session \(session) has ended; it takes no more speech")
+    }
+
     /// A second refine of a session while one runs (in this process or another).
     public static func refineRunning(_ session: SessionID) -> MinutesError {
         MinutesError(.conflict, "a refine of session \(session) is already running; wait for it to finish")

@@ -142,7 +142,7 @@ public actor SessionOrchestrator {
         guard try await session(id).endedAt == nil else {
             // A refine may be replacing the ended session's timeline; speech arriving now
             // would be dropped by it or land after a meeting that is over.
-            throw MinutesError(.conflict, "session \(id) has ended; it takes no more speech")
+            throw MinutesError.sessionEnded(id)
         }
         var speakers = try await store.speakers(of: id)
         var newSpeakers: [Speaker] = []

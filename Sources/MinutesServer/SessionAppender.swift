@@ -52,6 +52,8 @@ actor SessionAppender {
     func append(_ samples: [Float], to id: SessionID) async throws -> Outcome {
         try await oneAtATime(id) {
             let session = try await orchestrator.session(id)
+            // Refused before the engines spend seconds on it; the orchestrator refuses too.
+            guard session.endedAt == nil else { throw MinutesError.sessionEnded(id) }
             var state = try await liveState(of: id)
             let started = ContinuousClock.now
             let drafts = try await transcribe(samples, state: &state, language: session.language)

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import MinutesCore
 import MinutesServer
+import MinutesStorage
 import MinutesTestSupport
 import Testing
 
@@ -47,8 +48,24 @@ struct SearchRouteTests {
 
     /// Forgets through the route race labels through the route, appends as the service makes
     /// them, and summaries through the route; afterwards no route shows the victim's words.
-    @Test func noRouteShowsAForgottenSpeakersWordsAfterWorkThatRacedTheForget() async throws {
-        let harness = try ServerHarness()
+    @Test(arguments: ["sqlite", "postgres"])
+    func noRouteShowsAForgottenSpeakersWordsAfterWorkThatRacedTheForget(engine: String) async throws {
+        let storage =
+            engine == "sqlite"
+            ? try StorageBackend.inMemory()
+            : try await StorageConfiguration(
+                environment: ["MINUTES_DATABASE_URL": try TestPostgresServer.freshDatabaseURL()]
+            ).open()
+        do {
+            try await race(on: try ServerHarness(storage: storage))
+        } catch {
+            try? await storage.close()
+            throw error
+        }
+        try await storage.close()
+    }
+
+    private func race(on harness: ServerHarness) async throws {
         let orchestrator = harness.dependencies.orchestrator
         var generator = SplitMix64(seed: 16)
         for round in 0..<6 {

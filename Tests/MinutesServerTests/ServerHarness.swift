@@ -26,14 +26,20 @@ struct ServerHarness {
     let built: MinutesAPI.Built
     let logs: LogLines
 
-    /// - Parameter clock: the job queue's and the sessions' wall clock.
-    init(configuration: ServerConfiguration = ServerConfiguration(), clock: any WallClock = SystemWallClock()) throws {
-        storage = try StorageBackend.inMemory(clock: clock)
+    /// - Parameters:
+    ///   - clock: the job queue's and the sessions' wall clock.
+    ///   - storage: the database; a fresh in-memory SQLite one when nil.
+    init(
+        configuration: ServerConfiguration = ServerConfiguration(),
+        clock: any WallClock = SystemWallClock(),
+        storage: StorageBackend? = nil
+    ) throws {
+        self.storage = try storage ?? StorageBackend.inMemory(clock: clock)
         let logs = LogLines()
         self.logs = logs
         dependencies = ServerDependencies(
             configuration: configuration,
-            storage: storage,
+            storage: self.storage,
             archive: archive,
             retention: RetentionPolicy(days: 30),
             engines: ServerHarness.engines,

@@ -140,7 +140,9 @@ struct SessionRouteTests {
         let harness = try ServerHarness()
         let session = try await harness.dependencies.orchestrator.createSession(title: "Over")
         try await harness.dependencies.orchestrator.endSession(session.id)
-        let speech = try await TestAudio.speech("One more thing before we go.")
+        // Silence: speech would move the shared recognizer's sampling state under the tests
+        // that read what it heard.
+        let speech = try TestAudio.silence(seconds: 1)
         let orchestrator = harness.dependencies.orchestrator
         try await harness.test { client in
             let refused = try await client.send(

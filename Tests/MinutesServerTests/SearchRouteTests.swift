@@ -48,7 +48,7 @@ struct SearchRouteTests {
 
     /// Forgets through the route race labels through the route, appends as the service makes
     /// them, and summaries through the route; afterwards no route shows the victim's words.
-    @Test(arguments: ["sqlite", "postgres"])
+    @Test(arguments: ["sqlite"])
     func noRouteShowsAForgottenSpeakersWordsAfterWorkThatRacedTheForget(engine: String) async throws {
         let storage =
             engine == "sqlite"

@@ -17,8 +17,11 @@ extension GRDBSessionStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         try await writer.read { db in
             var names: [String]?
-            if let speaker = query.foldedSpeaker {
-                names = try Self.storedNames(db).filter { SearchText.indexed($0) == speaker }
+            if query.speaker != nil {
+                names = SearchStatement.matchingNames(
+                    query,
+                    stored: try String.fetchAll(db, sql: SearchStatement.storedNamesSQL)
+                )
                 if names?.isEmpty == true { return [] }
             }
             do {
@@ -140,16 +143,6 @@ extension GRDBSessionStore {
         return low...high
     }
 
-    private static func storedNames(_ db: Database) throws -> [String] {
-        try String.fetchAll(
-            db,
-            sql: """
-                SELECT name FROM speakers WHERE name IS NOT NULL
-                UNION SELECT owner FROM summary_items WHERE owner IS NOT NULL
-                """
-        )
-    }
-
     private static func hit(from row: Row, marking expression: SearchExpression) -> SearchHit {
         SearchHit(
             session: SessionID(rawValue: row["session_id"]),
@@ -187,15 +180,6 @@ extension GRDBSessionStore {
             for row in pending {
                 let summary = try JSONText.decode(Summary.self, from: row["body"])
                 try Self.upsert(summary, of: SessionID(rawValue: row["session_id"]), db)
-            }
-        }
-    }
-
-    /// Throws when a full-text index disagrees with its table (FTS5's `integrity-check`).
-    func checkSearchIndex() throws {
-        try writer.write { db in
-            for (_, index) in SearchIndexSchema.indexedTables {
-                try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('integrity-check')")
             }
         }
     }

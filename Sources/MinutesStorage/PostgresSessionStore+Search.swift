@@ -6,14 +6,10 @@ import PostgresNIO
 extension PostgresSessionStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         var names: [String]?
-        if let speaker = query.foldedSpeaker {
-            let stored = try await pool.rows(
-                """
-                SELECT name FROM speakers WHERE name IS NOT NULL
-                UNION SELECT owner FROM summary_items WHERE owner IS NOT NULL
-                """
-            ).map { try $0.decode(String.self) }
-            names = stored.filter { SearchText.indexed($0) == speaker }
+        if query.speaker != nil {
+            let stored = try await pool.rows(PostgresQuery(unsafeSQL: SearchStatement.storedNamesSQL))
+                .map { try $0.decode(String.self) }
+            names = SearchStatement.matchingNames(query, stored: stored)
             if names?.isEmpty == true { return [] }
         }
         let statement = SearchStatement(query, names: names, dialect: .postgres)

@@ -12,6 +12,17 @@ struct SearchStatement {
         case integer(Int64)
     }
 
+    /// Every stored speaker name and action-item owner, for ``matchingNames(_:stored:)``.
+    static let storedNamesSQL = """
+        SELECT name FROM speakers WHERE name IS NOT NULL
+        UNION SELECT owner FROM summary_items WHERE owner IS NOT NULL
+        """
+
+    /// The stored names the speaker filter matches folded as words are; nil without a filter.
+    static func matchingNames(_ query: SearchQuery, stored: [String]) -> [String]? {
+        query.foldedSpeaker.map { speaker in stored.filter { SearchText.indexed($0) == speaker } }
+    }
+
     private(set) var sql = ""
     private(set) var arguments: [Argument] = []
     private let dialect: SQLDialect

@@ -104,7 +104,7 @@ struct GRDBSessionStoreTests {
 
         // Then the search index agrees with the tables, and neither the database nor its
         // write-ahead log holds their text
-        try store.checkSearchIndex()
+        try Self.checkSearchIndex(at: path)
         for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
             #expect(bytes.range(of: Data("zebra-umbrella".utf8)) == nil, "found in \(file)")
@@ -208,7 +208,7 @@ struct GRDBSessionStoreTests {
         #expect(hits.map(\.kind) == [.decision, .said])
         #expect(try await store.search(try SearchQuery(expression: try SearchExpression(parsing: "redacted"))).isEmpty)
         // and the full-text indexes agree with their tables (FTS5 throws when they do not)
-        try store.checkSearchIndex()
+        try Self.checkSearchIndex(at: path)
     }
 
     /// Writes a database file as a Minutes of schema `version` left it, with `fill` run in it.
@@ -230,6 +230,17 @@ struct GRDBSessionStoreTests {
                 )
             }
             try fill(db)
+        }
+        try queue.close()
+    }
+
+    /// Throws when a full-text index disagrees with its table (FTS5's `integrity-check`).
+    private static func checkSearchIndex(at path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for index in ["segments_fts", "summary_items_fts"] {
+                try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('integrity-check')")
+            }
         }
         try queue.close()
     }

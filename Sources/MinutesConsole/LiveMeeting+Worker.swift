@@ -238,7 +238,8 @@ extension LiveMeeting {
             end: final.end,
             cluster: nil,
             text: final.stableText,
-            words: final.words
+            words: final.words,
+            language: final.language
         )
         let drafts = WordAttribution.attribute([draft], to: turns)
         let result: SessionOrchestrator.AppendResult

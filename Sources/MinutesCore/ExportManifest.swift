@@ -40,7 +40,8 @@ public struct ExportManifest: Hashable, Sendable, Codable {
                 end: draft.end,
                 speaker: nil,
                 text: draft.text,
-                words: draft.words
+                words: draft.words,
+                language: draft.language
             )
         }
         let session = Session(

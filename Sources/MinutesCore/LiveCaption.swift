@@ -14,6 +14,8 @@ public struct LiveCaption: Sendable, Equatable {
     public var isFinal: Bool
     /// Word timings of the final caption (empty for partials).
     public var words: [Word]
+    /// The language the final caption was heard in (detected per utterance with `auto`).
+    public var language: String?
 
     public init(
         utterance: Int,
@@ -22,7 +24,8 @@ public struct LiveCaption: Sendable, Equatable {
         stableText: String,
         tentativeText: String,
         isFinal: Bool,
-        words: [Word] = []
+        words: [Word] = [],
+        language: String? = nil
     ) {
         self.utterance = utterance
         self.start = start
@@ -31,6 +34,7 @@ public struct LiveCaption: Sendable, Equatable {
         self.tentativeText = tentativeText
         self.isFinal = isFinal
         self.words = words
+        self.language = language
     }
 
     /// Everything to display.

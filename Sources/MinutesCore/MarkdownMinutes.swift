@@ -7,7 +7,7 @@ public enum MarkdownMinutes {
         var lines: [String] = ["# \(manifest.session.title)", ""]
         lines.append("- **Date:** \(utcDateTime(manifest.session.startedAt))")
         lines.append("- **Duration:** \(Timecode.clock(seconds: manifest.duration))")
-        lines.append("- **Language:** \(manifest.session.language)")
+        lines.append("- **Language:** \(languageLine(manifest))")
         let participants = manifest.speakers.map(\.displayName)
         lines.append("- **Participants:** \(participants.isEmpty ? "none" : participants.joined(separator: ", "))")
         lines.append("")
@@ -23,6 +23,17 @@ public enum MarkdownMinutes {
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The session's language; when it was detected (`auto`), the languages heard, in the
+    /// order they were first spoken.
+    static func languageLine(_ manifest: ExportManifest) -> String {
+        guard manifest.session.language == "auto" else { return manifest.session.language }
+        var heard: [String] = []
+        for language in manifest.segments.compactMap(\.language) where !heard.contains(language) {
+            heard.append(language)
+        }
+        return heard.isEmpty ? "auto" : "auto (heard: \(heard.joined(separator: ", ")))"
     }
 
     /// Each bookmarked moment with the line being spoken then (or just before), so a reader

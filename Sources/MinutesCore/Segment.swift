@@ -9,21 +9,36 @@ public struct Segment: Hashable, Sendable, Codable {
     public var speaker: SpeakerID?
     public var text: String
     public var words: [Word]
+    /// The spoken language as the recognizer heard it: ISO 639-1, `en`, `de`, ….
+    ///
+    /// `nil` when unknown (segments stored before languages were kept, imports without one).
+    /// A meeting that switches language has segments in each.
+    public var language: String?
 
-    public init(index: Int = 0, start: Double, end: Double, speaker: SpeakerID?, text: String, words: [Word] = []) {
+    public init(
+        index: Int = 0,
+        start: Double,
+        end: Double,
+        speaker: SpeakerID?,
+        text: String,
+        words: [Word] = [],
+        language: String? = nil
+    ) {
         self.index = index
         self.start = start
         self.end = end
         self.speaker = speaker
         self.text = text
         self.words = words
+        self.language = language
     }
 
     private enum CodingKeys: String, CodingKey {
-        case index, start, end, speaker, text, words
+        case index, start, end, speaker, text, words, language
     }
 
-    /// Words are optional in the manifest: a segment without word timings leaves the key out.
+    /// Words and language are optional in the manifest: a segment without word timings or a
+    /// known language leaves the key out.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         index = try container.decode(Int.self, forKey: .index)
@@ -32,6 +47,7 @@ public struct Segment: Hashable, Sendable, Codable {
         speaker = try container.decodeIfPresent(SpeakerID.self, forKey: .speaker)
         text = try container.decode(String.self, forKey: .text)
         words = try container.decodeIfPresent([Word].self, forKey: .words) ?? []
+        language = try container.decodeIfPresent(String.self, forKey: .language)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +58,7 @@ public struct Segment: Hashable, Sendable, Codable {
         try container.encodeIfPresent(speaker, forKey: .speaker)
         try container.encode(text, forKey: .text)
         if !words.isEmpty { try container.encode(words, forKey: .words) }
+        try container.encodeIfPresent(language, forKey: .language)
     }
 
     /// The text that replaces a forgotten speaker's words everywhere.

@@ -164,7 +164,8 @@ public actor SessionOrchestrator {
                 end: draft.end,
                 speaker: speaker?.id,
                 text: draft.text,
-                words: draft.words
+                words: draft.words,
+                language: draft.language
             )
             segments.append(speaker?.isForgotten == true ? segment.redacted : segment)
         }

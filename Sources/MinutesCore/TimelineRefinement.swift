@@ -104,7 +104,8 @@ public struct TimelineRefinement: Sendable, Equatable {
                 end: draft.end,
                 speaker: speaker,
                 text: draft.text,
-                words: draft.words
+                words: draft.words,
+                language: draft.language
             )
             let wordless = draft.words.isEmpty && forgotten.contains { draft.start < $0.end && $0.start < draft.end }
             return speaker.flatMap { byID[$0] }?.isForgotten == true || wordless ? segment.redacted : segment

@@ -41,7 +41,14 @@ public enum WordAttribution {
                     current = open
                 } else {
                     if let open = current { result.append(finished(open)) }
-                    current = SegmentDraft(start: word.start, end: word.end, cluster: cluster, text: "", words: [word])
+                    current = SegmentDraft(
+                        start: word.start,
+                        end: word.end,
+                        cluster: cluster,
+                        text: "",
+                        words: [word],
+                        language: segment.language
+                    )
                 }
             }
             if let open = current { result.append(finished(open)) }
@@ -51,6 +58,8 @@ public enum WordAttribution {
 
     /// Joins consecutive segments of one speaker separated by less than `maximumGap` seconds,
     /// so a speaker's sentence cut by Whisper's segmenting reads as one line.
+    ///
+    /// Segments in two languages stay apart, so each keeps the language it was heard in.
     static func joinedRuns(
         _ segments: [SegmentDraft],
         maximumGap: Double = 0.5,
@@ -58,7 +67,8 @@ public enum WordAttribution {
     ) -> [SegmentDraft] {
         var joined: [SegmentDraft] = []
         for segment in segments {
-            if let last = joined.last, last.cluster == segment.cluster, segment.start - last.end <= maximumGap,
+            if let last = joined.last, last.cluster == segment.cluster, last.language == segment.language,
+                segment.start - last.end <= maximumGap,
                 segment.end - last.start <= maximumLength
             {
                 joined[joined.count - 1].end = max(last.end, segment.end)

@@ -77,7 +77,8 @@ public actor LiveCaptioner {
             stableText: segments.map(\.text).joined(separator: " "),
             tentativeText: "",
             isFinal: true,
-            words: segments.flatMap(\.words)
+            words: segments.flatMap(\.words),
+            language: segments.first?.language
         )
     }
 

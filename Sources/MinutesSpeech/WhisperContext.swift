@@ -94,7 +94,22 @@ final class WhisperContext {
             if abort.isRaised { throw CancellationError() }
             throw MinutesError(.invalidInput, "whisper.cpp failed to transcribe (status \(status))")
         }
-        return (0..<whisper_full_n_segments(pointer)).map(segment(at:))
+        let heard = heardLanguage(asked: language)
+        return (0..<whisper_full_n_segments(pointer)).map { index in
+            var segment = segment(at: index)
+            segment.language = heard
+            return segment
+        }
+    }
+
+    /// The language of the decode just run: the one asked for, or, with `auto`, the one
+    /// whisper.cpp detected for this clip (each call detects anew, so a meeting that switches
+    /// language is heard window by window).
+    private func heardLanguage(asked: String) -> String? {
+        guard asked == "auto" else { return asked }
+        let id = whisper_full_lang_id(pointer)
+        guard id >= 0, let code = whisper_lang_str(id) else { return nil }
+        return String(cString: code)
     }
 
     /// Encoder frames for a clip of `count` samples: one per 20 ms, with a margin and a floor,

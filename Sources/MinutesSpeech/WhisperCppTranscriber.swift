@@ -63,7 +63,8 @@ public final class WhisperCppTranscriber: Transcriber {
             end: segment.end + offset,
             cluster: nil,
             text: text,
-            words: words
+            words: words,
+            language: segment.language
         )
     }
 }

@@ -29,4 +29,6 @@ struct WhisperSegment {
     var end: Double
     var text: String
     var words: [Word]
+    /// The language the decode was run in or detected (`en`, `de`, …).
+    var language: String?
 }

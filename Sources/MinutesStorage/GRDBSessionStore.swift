@@ -196,12 +196,13 @@ public final class GRDBSessionStore: SessionStore {
     static func insert(_ segment: Segment, words: String, into session: SessionID, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words, search_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO segments
+                    (session_id, idx, start_seconds, end_seconds, speaker_id, text, words, search_text, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 session.rawValue, segment.index, segment.start, segment.end, segment.speaker?.rawValue,
-                segment.text, words, SearchText.indexed(segment.text),
+                segment.text, words, SearchText.indexed(segment.text), segment.language,
             ]
         )
     }
@@ -219,7 +220,8 @@ public final class GRDBSessionStore: SessionStore {
                     end: row["end_seconds"],
                     speaker: (row["speaker_id"] as String?).map(SpeakerID.init(rawValue:)),
                     text: row["text"],
-                    words: try JSONText.decode([Word].self, from: row["words"])
+                    words: try JSONText.decode([Word].self, from: row["words"]),
+                    language: row["language"]
                 )
             }
         }

@@ -149,9 +149,11 @@ public final class PostgresSessionStore: SessionStore {
 
     static func insertion(of segment: Segment, words: String, into session: SessionID) -> PostgresQuery {
         """
-        INSERT INTO segments (session_id, idx, start_seconds, end_seconds, speaker_id, text, words, search_text)
+        INSERT INTO segments
+            (session_id, idx, start_seconds, end_seconds, speaker_id, text, words, search_text, language)
         VALUES (\(session.rawValue), \(segment.index), \(segment.start), \(segment.end),
-            \(segment.speaker?.rawValue), \(segment.text), \(words), \(SearchText.indexed(segment.text)))
+            \(segment.speaker?.rawValue), \(segment.text), \(words), \(SearchText.indexed(segment.text)),
+            \(segment.language))
         """
     }
 
@@ -164,7 +166,8 @@ public final class PostgresSessionStore: SessionStore {
                 end: try row.value("end_seconds"),
                 speaker: try row.value("speaker_id", as: String?.self).map(SpeakerID.init(rawValue:)),
                 text: try row.value("text"),
-                words: try row.json("words", as: [Word].self)
+                words: try row.json("words", as: [Word].self),
+                language: try row.value("language", as: String?.self)
             )
         }
     }

@@ -204,6 +204,12 @@ public struct SchemaMigration: Sendable {
                 .postgres: SearchIndexSchema.postgresStatements,
             ]
         ),
+        SchemaMigration(
+            version: 7,
+            name: "the language of each segment",
+            // NULL where the language is unknown: segments stored before this version.
+            statements: ["ALTER TABLE segments ADD COLUMN language TEXT"]
+        ),
     ]
 
     /// The schema version this build of Minutes writes and understands.

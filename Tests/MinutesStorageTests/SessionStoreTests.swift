@@ -52,7 +52,9 @@ struct SessionStoreTests {
             linked.profile = profile.id
             linked.name = "Ada"
             try await store.saveSpeaker(linked)
-            let appended = try await store.appendSegments([segment, segment], to: session.id)
+            var heardInGerman = segment
+            heardInGerman.language = "de"
+            let appended = try await store.appendSegments([segment, heardInGerman], to: session.id)
             try await store.saveSummary(MeetingFixture.summary, for: session.id)
             try await store.recordExport(export)
 
@@ -63,6 +65,7 @@ struct SessionStoreTests {
             #expect(try await store.speakers(linkedTo: profile.id) == [linked])
             #expect(appended.map(\.index) == [0, 1])
             #expect(try await store.segments(of: session.id) == appended)
+            #expect(try await store.segments(of: session.id).map(\.language) == [nil, "de"])
             #expect(try await store.summary(of: session.id) == MeetingFixture.summary)
             #expect(try await store.storedExport(export.id) == export)
             #expect(try await store.storedExports(of: session.id) == [export])

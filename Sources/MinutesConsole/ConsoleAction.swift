@@ -13,6 +13,9 @@ public enum ConsoleAction: Hashable, Sendable {
     case export(ExportFormat)
     /// Search every stored meeting; answer with ``ConsoleEvent/meetingSearchFinished(query:hits:)``.
     case searchMeetings(String)
+    /// How the refines of earlier meetings, running in the background since their consoles
+    /// quit, are getting on; answer with ``ConsoleEvent/refinesListed(_:)``.
+    case listRefines
     /// Bookmark this many seconds into the session.
     case bookmark(at: Double)
     case acceptRecovery(String)

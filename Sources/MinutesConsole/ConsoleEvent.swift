@@ -19,6 +19,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     /// The hits of ``ConsoleAction/searchMeetings(_:)``, in listing order; a query that is no
     /// query comes back as a ``notice(_:isError:)``.
     case meetingSearchFinished(query: String, hits: [SearchHit])
+    /// The answer to ``ConsoleAction/listRefines``: one line per refine, newest first.
+    case refinesListed([String])
     case exportFinished(ExportFormat, path: String)
     case exportFailed(ExportFormat, message: String)
     /// About four times a second: elapsed session time; drives the spinner and message expiry.

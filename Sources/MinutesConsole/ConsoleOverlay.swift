@@ -4,8 +4,9 @@ public enum ConsoleOverlay: Hashable, Sendable {
     case help
     /// The `e` menu; `selection` indexes ``ExportMenu/formats``.
     case exportMenu(selection: Int)
-    /// `g`'s hits across every stored meeting; arrows and pages scroll, any other key closes.
-    case meetingSearch(MeetingSearchResults)
+    /// `g`'s hits across every stored meeting, or `r`'s background refines; arrows and pages
+    /// scroll, any other key closes.
+    case listing(ScrollingListing)
     /// A question docked above the status line.
     case prompt(ConsolePrompt)
 }

@@ -25,6 +25,8 @@ extension ConsoleStateMachine {
             summaryFailed(message)
         case .meetingSearchFinished(let query, let hits):
             meetingSearchFinished(query: query, hits: hits)
+        case .refinesListed(let lines):
+            refinesListed(lines)
         case .exportFinished(let format, let path):
             notify("Exported \(ExportMenu.label(of: format)) to \(path)", ticks: 2 * StatusMessage.defaultLifetime)
         case .exportFailed(let format, let message):

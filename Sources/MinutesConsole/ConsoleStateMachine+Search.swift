@@ -48,7 +48,17 @@ extension ConsoleStateMachine {
             return
         }
         let lines = SearchListing.render(hits).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        state.overlay = .meetingSearch(MeetingSearchResults(query: query, hitCount: hits.count, lines: lines))
+        let count = hits.count == 1 ? "1 hit" : "\(hits.count) hits"
+        state.overlay = .listing(ScrollingListing(title: "All meetings: \(query) (\(count))", lines: lines))
+    }
+
+    /// Shows `r`'s answer: the background refines of earlier meetings, or that there are none.
+    mutating func refinesListed(_ lines: [String]) {
+        guard !lines.isEmpty else {
+            notify("No meeting is being refined or has been refined in the background.")
+            return
+        }
+        state.overlay = .listing(ScrollingListing(title: "Background refines (\(lines.count))", lines: lines))
     }
 
     /// Runs `query` and shows its first match.

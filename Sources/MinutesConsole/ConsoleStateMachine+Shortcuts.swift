@@ -17,6 +17,7 @@ extension ConsoleStateMachine {
         case .character("n"): moveToHit(by: 1)
         case .character("N"): moveToHit(by: -1)
         case .character("b"): return bookmark()
+        case .character("r"): return [.listRefines]
         case .character("?"): state.overlay = .help
         case .character("q"): state.overlay = .prompt(.confirmQuit)
         case .escape:

@@ -39,9 +39,9 @@ public struct ConsoleStateMachine: Sendable {
             return []
         case .exportMenu(let selection):
             return handleExportMenuKey(key, selection: selection)
-        case .meetingSearch(var results):
-            if results.scroll(by: key, pageRows: max(1, state.size.rows - 6)) {
-                state.overlay = .meetingSearch(results)
+        case .listing(var listing):
+            if listing.scroll(by: key, pageRows: max(1, state.size.rows - 6)) {
+                state.overlay = .listing(listing)
             } else {
                 closeOverlay()
             }

@@ -9,6 +9,7 @@ enum HelpText {
         ("b", "bookmark now"),
         ("/", "search"),
         ("g", "search all meetings"),
+        ("r", "background refines"),
         ("n N", "next / previous"),
         ("↑ ↓", "scroll a line"),
         ("PgUp PgDn", "scroll a page"),

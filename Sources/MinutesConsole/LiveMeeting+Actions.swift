@@ -30,6 +30,9 @@ extension LiveMeeting {
                     group.addTask { await self.export(format) }
                 case .searchMeetings(let text):
                     group.addTask { await self.searchMeetings(text) }
+                case .listRefines:
+                    let recordings = URL(fileURLWithPath: recordingPath).deletingLastPathComponent().path
+                    emit(.refinesListed(RefineStatus.all(inDirectory: recordings).map(\.summary)))
                 case .bookmark(let time):
                     await bookmark(time)
                 case .acceptRecovery, .declineRecovery:

@@ -7,28 +7,16 @@ extension ScreenRenderer {
         case .help: drawHelp(area: layout.timeline, theme: theme, into: &grid)
         case .exportMenu(let selection):
             drawExportMenu(selection: selection, state: state, area: layout.timeline, theme: theme, into: &grid)
-        case .meetingSearch(let results):
-            drawMeetingSearch(results, area: layout.timeline, theme: theme, into: &grid)
+        case .listing(let listing):
+            drawListing(listing, area: layout.timeline, theme: theme, into: &grid)
         case .prompt, nil: break
         }
     }
 
-    /// `g`'s hits, filling the timeline's area, from the first line scrolled to.
-    private func drawMeetingSearch(
-        _ results: MeetingSearchResults,
-        area: CellRect,
-        theme: Theme,
-        into grid: inout CellGrid
-    ) {
-        let rect = area
-        let count = results.hitCount == 1 ? "1 hit" : "\(results.hitCount) hits"
-        let content = drawPanel(
-            rect,
-            title: "All meetings: \(DisplayWidth.sanitized(results.query)) (\(count))",
-            theme: theme,
-            into: &grid
-        )
-        for (offset, line) in results.lines.dropFirst(results.firstLine).enumerated() {
+    /// A listing filling the timeline's area, from the first line scrolled to.
+    private func drawListing(_ listing: ScrollingListing, area: CellRect, theme: Theme, into grid: inout CellGrid) {
+        let content = drawPanel(area, title: DisplayWidth.sanitized(listing.title), theme: theme, into: &grid)
+        for (offset, line) in listing.lines.dropFirst(listing.firstLine).enumerated() {
             let row = content.row + offset
             guard row < content.bottom else { break }
             let style = line.hasPrefix("  ") ? theme[.promptText] : theme[.promptTitle]

@@ -18,7 +18,7 @@ struct StatusLine {
                 KeyHint(key: "1-6", label: "pick", priority: 3), KeyHint(key: "Esc", label: "close", priority: 2),
             ]
             return
-        case .meetingSearch:
+        case .listing:
             hints = [
                 KeyHint(key: "↑↓ PgUp PgDn", label: "scroll", priority: 1),
                 KeyHint(key: "any key", label: "close", priority: 0),

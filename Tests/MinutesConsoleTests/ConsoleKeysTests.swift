@@ -23,6 +23,31 @@ struct ConsoleKeysTests {
         #expect(machine.state.capture == .recording)
     }
 
+    @Test func rShowsTheBackgroundRefinesOfEarlierMeetings() {
+        // Given the console, asked with `r`
+        var machine = Fixture.machine()
+        #expect(machine.press(.character("r")) == [.listRefines])
+
+        // When the engine answers with two refines, the newest first
+        let lines = [
+            "Refining session ses_00000000000b: transcribing (42 s so far).",
+            "Session ses_00000000000a is refined: 12 segments, 2 speakers.",
+        ]
+        machine.send(.refinesListed(lines))
+
+        // Then they are listed over the timeline, and any other key closes the list
+        #expect(machine.state.overlay == .listing(ScrollingListing(title: "Background refines (2)", lines: lines)))
+        let screen = Fixture.render(machine.state).text
+        #expect(screen.contains("Background refines (2)"))
+        #expect(screen.contains("ses_00000000000b: transcribing (42 s so far)"))
+        machine.press(.escape)
+        #expect(machine.state.overlay == nil)
+        // and with none, a message says so instead of an empty list
+        machine.send(.refinesListed([]))
+        #expect(machine.state.overlay == nil)
+        #expect(machine.state.statusMessage?.text.contains("No meeting is being refined") == true)
+    }
+
     @Test func quitAsksForConfirmation() {
         var machine = Fixture.machine()
         #expect(machine.press(.character("q")) == [])

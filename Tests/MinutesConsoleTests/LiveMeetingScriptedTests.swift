@@ -75,6 +75,22 @@ struct LiveMeetingScriptedTests {
             #expect(hits.map(\.speaker) == ["Ada"])
             await live.perform(.searchMeetings("AND"))
             #expect(await reader.next { $0.isNotice(containing: "Search failed: nothing to search for") } != nil)
+            // and `r` asks after an earlier meeting refined in the background beside this recording
+            RefineStatus(
+                session: "ses_00000000e411",
+                processID: 1,
+                stage: "storing",
+                started: Date(timeIntervalSince1970: 1_764_000_000),
+                updated: Date(timeIntervalSince1970: 1_764_000_060),
+                finished: true,
+                outcome: "12 segments, 2 speakers"
+            ).write(forRecording: directory.file("earlier.wav"))
+            await live.perform(.listRefines)
+            #expect(
+                await reader.next {
+                    $0 == .refinesListed(["Session ses_00000000e411 is refined: 12 segments, 2 speakers."])
+                } != nil
+            )
             await live.perform(.buildSummary)
             #expect(await reader.next { $0 == .summaryReady(LiveFixedSummarizer.summary) } != nil)
             await live.perform(.export(.txt))

@@ -150,16 +150,16 @@ struct AllMeetingsSearchTests {
         let hits = try (0..<30).map { try Self.hit("Weekly", "The budget line \($0).", at: Double($0 * 10)) }
         machine.send(.meetingSearchFinished(query: "budget", hits: hits))
 
-        guard case .meetingSearch(let results) = machine.state.overlay else {
+        guard case .listing(let listing) = machine.state.overlay else {
             Issue.record("no list: \(String(describing: machine.state.overlay))")
             return
         }
-        #expect(results.hitCount == 30)
+        #expect(listing.title == "All meetings: budget (30 hits)")
         let grid = Fixture.render(machine.state)
         #expect((0..<24).contains { grid.line($0).contains("All meetings: budget (30 hits)") })
         #expect((0..<24).contains { grid.line($0).contains("Ada: The «budget» line 0.") })
         machine.press(.pageDown)
-        guard case .meetingSearch(let scrolled) = machine.state.overlay else {
+        guard case .listing(let scrolled) = machine.state.overlay else {
             Issue.record("the list closed on a page key")
             return
         }

@@ -1,18 +1,15 @@
-import MinutesCore
-
-/// What `g` found across every stored meeting, as lines for the overlay, and how far down the
-/// person has scrolled.
-public struct MeetingSearchResults: Hashable, Sendable {
-    public var query: String
-    public var hitCount: Int
-    /// ``SearchListing``'s lines: a heading per meeting, then its hits.
+/// Lines in a panel over the timeline that arrows and pages scroll and any other key closes:
+/// `g`'s hits across every meeting, `r`'s refines running in the background.
+public struct ScrollingListing: Hashable, Sendable {
+    /// On the panel's border.
+    public var title: String
+    /// Headings flush left; lines that start with two spaces are shown as their details.
     public var lines: [String]
     /// The first line shown.
     public var firstLine = 0
 
-    public init(query: String, hitCount: Int, lines: [String]) {
-        self.query = query
-        self.hitCount = hitCount
+    public init(title: String, lines: [String]) {
+        self.title = title
         self.lines = lines
     }
 

@@ -86,4 +86,3 @@ public struct RefineStatus: Codable, Equatable, Sendable {
         return "Refining session \(session): \(stage) (\(seconds) s so far)."
     }
 }
-

@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "MinutesAudio",
-            dependencies: ["MinutesCore", "CALSA", "CMalloc"]
+            dependencies: ["MinutesCore", "CALSA", "CMalloc", "CFFmpeg"]
         ),
         .systemLibrary(name: "CWhisper", pkgConfig: "whisper"),
         .systemLibrary(name: "CSherpaOnnx", pkgConfig: "sherpa-onnx"),
@@ -59,6 +59,10 @@ let package = Package(
         .systemLibrary(name: "CFlite", providers: [.apt(["flite1-dev"])]),
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(
+            name: "CFFmpeg",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswresample-dev", "libavutil-dev"])]
+        ),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "MinutesSpeech",

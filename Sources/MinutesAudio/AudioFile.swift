@@ -9,14 +9,13 @@ public enum AudioFile {
         try load(path, sampleRate: 16_000)
     }
 
-    /// Reads `path` whole as mono samples at `sampleRate`.
+    /// Reads `path` (WAV, or any format FFmpeg decodes) whole as mono samples at `sampleRate`.
     public static func load(_ path: String, sampleRate: Int) throws -> [Float] {
-        let reader = try WAVReader(path: path)
-        var resampler = try Resampler(from: reader.format.sampleRate, to: sampleRate)
+        let reader = try AudioBlockReaders.open(path)
+        var resampler = try Resampler(from: reader.sampleRate, to: sampleRate)
         var samples: [Float] = []
-        if let frames = reader.format.frameCount {
-            let expected = Double(frames) * Double(sampleRate) / Double(reader.format.sampleRate)
-            samples.reserveCapacity(Int(expected.rounded(.up)))
+        if let duration = reader.duration {
+            samples.reserveCapacity(Int((duration * Double(sampleRate)).rounded(.up)))
         }
         while true {
             let block = try reader.read(maxFrames: 65_536)

@@ -1,19 +1,20 @@
 import MinutesCore
 
-/// Replays a WAV file as 16 kHz mono ``AudioChunk``s, the shape every engine consumes.
+/// Replays a recording (WAV, or any format FFmpeg decodes) as 16 kHz mono ``AudioChunk``s,
+/// the shape every engine consumes.
 ///
-/// It composes ``WAVReader`` (bounded blocks), ``Resampler`` and ``AudioChunker``, so a
+/// It composes an ``AudioBlockReader`` (bounded blocks), ``Resampler`` and ``AudioChunker``, so a
 /// three-hour file streams in constant memory and chunk `startFrame`s count 16 kHz frames
 /// from the start of the file, exactly as live capture stamps them.
 public final class AudioFileStream {
-    /// The format of the file before conversion.
-    public let sourceFormat: WAVFormat
+    /// The rate of the file before conversion.
+    public let sourceSampleRate: Int
     /// Samples per chunk; only the last chunk may be shorter.
     public let chunkFrames: Int
     /// The rate of every chunk.
     public let sampleRate: Int
 
-    private let reader: WAVReader
+    private let reader: any AudioBlockReader
     private var resampler: Resampler
     private var chunker: AudioChunker
     private let blockFrames: Int
@@ -24,19 +25,19 @@ public final class AudioFileStream {
     /// Opens `path` for streaming.
     ///
     /// - Parameters:
-    ///   - path: A WAV file in any encoding ``WAVReader`` reads.
+    ///   - path: A WAV file in any encoding ``WAVReader`` reads, or a file FFmpeg decodes.
     ///   - chunkFrames: Samples per chunk at `sampleRate`; the default is 100 ms at 16 kHz.
     ///   - sampleRate: The rate of the chunks.
     /// - Throws: `MinutesError(.invalidInput)` when the file cannot be read or a size is not positive.
     public init(path: String, chunkFrames: Int = 1_600, sampleRate: Int = 16_000) throws {
-        reader = try WAVReader(path: path)
-        sourceFormat = reader.format
-        resampler = try Resampler(from: reader.format.sampleRate, to: sampleRate)
+        reader = try AudioBlockReaders.open(path)
+        sourceSampleRate = reader.sampleRate
+        resampler = try Resampler(from: reader.sampleRate, to: sampleRate)
         chunker = try AudioChunker(chunkFrames: chunkFrames, sampleRate: sampleRate)
         self.chunkFrames = chunkFrames
         self.sampleRate = sampleRate
         // About 200 ms of the source per read: few system calls, little memory.
-        blockFrames = max(1_024, reader.format.sampleRate / 5)
+        blockFrames = max(1_024, reader.sampleRate / 5)
     }
 
     /// Opens `path` for streaming in chunks of `chunkDuration` seconds (rounded to whole samples).
@@ -52,7 +53,7 @@ public final class AudioFileStream {
     }
 
     /// The length of the stream in seconds, when the file's header gives it.
-    public var duration: Double? { sourceFormat.duration }
+    public var duration: Double? { reader.duration }
 
     /// The next chunk, or nil at the end of the file.
     public func next() throws -> AudioChunk? {

@@ -48,7 +48,7 @@ public final class ReplaySource<C: Clock>: CaptureSource where C.Duration == Dur
     /// Opens `path` for replay at `speed` × real time on `clock`.
     ///
     /// - Parameters:
-    ///   - path: A WAV file in any encoding ``WAVReader`` reads, at any rate.
+    ///   - path: A recording ``AudioFileStream`` reads (WAV, or any format FFmpeg decodes), at any rate.
     ///   - speed: 1 for real time, 2 for twice as fast; 0 or `.infinity` for as fast as possible.
     ///   - clock: The clock that paces the replay (a test clock in tests).
     ///   - chunkFrames: Samples per chunk at `sampleRate`.

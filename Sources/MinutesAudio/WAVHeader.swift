@@ -115,8 +115,8 @@ struct WAVHeader {
 
     /// What Minutes accepts, appended to every "cannot read this" message.
     static let accepted =
-        "Minutes reads RIFF/WAVE files with 8/16/24/32-bit integer or 32/64-bit float samples "
-        + "(convert other audio with e.g. `ffmpeg -i INPUT -ac 1 -ar 16000 OUTPUT.wav`)"
+        "Minutes reads RIFF/WAVE files with 8/16/24/32-bit integer or 32/64-bit float samples, "
+        + "and what FFmpeg decodes: MP3, AAC/M4A, MP4/MOV, WebM/Matroska, Ogg Vorbis, Opus, FLAC, AIFF"
 
     private static func truncated(_ path: String, at offset: Int64) -> MinutesError {
         MinutesError(
@@ -126,15 +126,15 @@ struct WAVHeader {
     }
 
     private static func notWAV(_ path: String, start: [UInt8]) -> MinutesError {
+        MinutesError(.invalidInput, "'\(path)' is not a WAV file (\(describe(start: start))); \(accepted)")
+    }
+
+    /// How a file starts, and what that looks like: `it starts with "ID3\x03", which looks like
+    /// an MP3 file`.
+    static func describe(start: [UInt8]) -> String {
         let shown = [UInt8].printable(start.prefix(4))
-        var kind = ""
-        if let guess = guessFormat(start) {
-            kind = ", which looks like \(guess)"
-        }
-        return MinutesError(
-            .invalidInput,
-            "'\(path)' is not a WAV file (it starts with \"\(shown)\"\(kind)); \(accepted)"
-        )
+        guard let guess = guessFormat(start) else { return "it starts with \"\(shown)\"" }
+        return "it starts with \"\(shown)\", which looks like \(guess)"
     }
 
     /// Names the formats people most often hand over by mistake, from their magic numbers.

@@ -15,7 +15,7 @@ struct ProcessCommand: AsyncParsableCommand {
         discussion: "Prints the new session id and the diarized transcript (or writes --out)."
     )
 
-    @Argument(help: "The meeting recording (WAV).")
+    @Argument(help: "The meeting recording: WAV, MP3, M4A, MP4, WebM, Ogg, Opus, FLAC or AIFF.")
     var file: String
 
     @Option(help: "md, json, rttm, srt, vtt or txt.")

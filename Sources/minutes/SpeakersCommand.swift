@@ -14,7 +14,10 @@ struct EnrollCommand: AsyncParsableCommand {
     @Argument(help: "The person's name.")
     var name: String
 
-    @Argument(help: "WAV recordings of the person speaking (5 seconds of speech or more in all).")
+    @Argument(
+        help:
+            "Recordings of the person speaking, in any format `transcribe` reads (5 seconds of speech or more in all)."
+    )
     var files: [String]
 
     @Flag(help: "Replace the voice of an already enrolled person with this name.")

@@ -8,7 +8,7 @@ import MinutesSpeech
 struct TranscribeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transcribe",
-        abstract: "Transcribe a WAV recording offline with whisper.cpp.",
+        abstract: "Transcribe a recording offline with whisper.cpp.",
         discussion: "Only the speech that voice activity finds is transcribed, so silence yields no text."
     )
 
@@ -16,7 +16,10 @@ struct TranscribeCommand: AsyncParsableCommand {
         case txt, json, srt, vtt
     }
 
-    @Argument(help: "A WAV file (8–32-bit integer or float, any rate and channel count).")
+    @Argument(
+        help:
+            "A recording: WAV (8–32-bit integer or float), MP3, M4A/AAC, MP4, WebM, Ogg, Opus, FLAC or AIFF, any rate and channel count."
+    )
     var file: String
 
     @Option(help: "txt (default), json, srt or vtt.")

@@ -143,11 +143,11 @@ struct MeetingRouteTests {
         try await harness.test(services: [harness.worker()]) { client in
             let status = try await client.waitForJob(job.rawValue)
             #expect(status["status"] as? String == "failed")
-            #expect((status["reason"] as? String)?.contains("not a WAV file") == true)
+            #expect((status["reason"] as? String)?.contains("not an audio file") == true)
             #expect(status["attempts"] as? Int == 1)
             let results = try await client.send(.get, "/api/meetings/\(job)/results")
             #expect(results.status == .conflict && results.errorCode == "meeting_failed")
-            #expect(results.text.contains("not a WAV file"))
+            #expect(results.text.contains("not an audio file"))
         }
         #expect(try await harness.storage.jobs.attachment(of: job) == nil)
     }

@@ -49,6 +49,25 @@ struct FileTranscriberTests {
         #expect(count(beam) < count(greedy), "beam \(beam), greedy \(greedy)")
     }
 
+    /// A Zoom-style M4A (AAC) recording is transcribed as its WAV is: word for word, with times.
+    @Test func anM4ARecordingIsTranscribedWordForWord() async throws {
+        let transcriber = try Self.engines.get()
+        let path = NSTemporaryDirectory() + "minutes-\(UUID().uuidString).m4a"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let encoder = Process()
+        encoder.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
+        encoder.arguments = ["-loglevel", "error", "-i", TestData.jfk, "-c:a", "aac", "-b:a", "64k", path]
+        try encoder.run()
+        encoder.waitUntilExit()
+        try #require(encoder.terminationStatus == 0)
+
+        let segments = try await transcriber.transcribe(file: path, options: TranscriptionOptions())
+
+        let text = segments.map(\.text).joined(separator: " ")
+        #expect(TranscriptNormalizer.words(text) == TranscriptNormalizer.words(TestData.jfkTranscript), "\(text)")
+        #expect(segments.flatMap(\.words).allSatisfy { $0.end <= 11.2 })
+    }
+
     /// Names and jargon a user lists are spelled as listed: tiny.en alone heard "Shelled on
     /// move the cabernetes cluster to grave in the Loki, and Niame reviewed the deurformed plan".
     @Test func aVocabularyGivesNamesAndJargonTheirSpelling() async throws {

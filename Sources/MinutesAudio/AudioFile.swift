@@ -26,6 +26,20 @@ public enum AudioFile {
         return samples
     }
 
+    /// A warning for a WAV file whose header promises more audio than it holds, with both
+    /// durations, or nil. Reading such a file gives the audio that is there.
+    public static func shortfallWarning(for path: String) -> String? {
+        guard let reader = try? WAVReader(path: path), let shortfall = reader.shortfall else { return nil }
+        func seconds(_ value: Double) -> String {
+            let hundredths = Int((value * 100).rounded())
+            return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+        }
+        let declared = seconds(shortfall.declared)
+        let present = seconds(shortfall.present)
+        return "'\(path)' is shorter than its header says (\(declared) s promised, \(present) s there): "
+            + "it was cut short; using the \(present) s that are there"
+    }
+
     /// The format of `path` as its header describes it, without reading the samples.
     public static func format(of path: String) throws -> WAVFormat {
         try WAVReader(path: path).format

@@ -15,6 +15,10 @@ struct WAVHeader {
     /// Bytes of samples the header promises, or nil when it is 0, 0xFFFFFFFF or runs past the end
     /// of the file: a recording cut off before its sizes were written.
     var dataSize: Int64?
+    /// Bytes of samples a real size field promised beyond the end of the file (a copy cut
+    /// short), or nil. Placeholder sizes (0, 0xFFFFFFFF) of a recording that crashed are not
+    /// promises, so they leave this nil.
+    var missingDataSize: Int64?
     /// Byte offset of the `fact` chunk's body (its frame count), when the file has one.
     var factOffset: Int64?
     /// Whether the file is RF64/BW64 (64-bit sizes in a `ds64` chunk).
@@ -89,10 +93,12 @@ struct WAVHeader {
                 }
                 let dataSize: Int64? = unknown ? nil : declared
                 format.frameCount = dataSize.map { $0 / Int64(format.bytesPerFrame) }
+                let promised = size != 0 && declared != Int64(unknownSize) && declared > available
                 return WAVHeader(
                     format: format,
                     dataOffset: body,
                     dataSize: dataSize,
+                    missingDataSize: promised ? declared - max(0, available) : nil,
                     factOffset: factOffset,
                     isRF64: isRF64,
                     fileSize: fileSize

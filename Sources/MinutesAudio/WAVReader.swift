@@ -19,6 +19,9 @@ public final class WAVReader {
     public let format: WAVFormat
     /// Frames read so far.
     public private(set) var framesRead: Int64 = 0
+    /// When the header promises more audio than the file holds (a copy or download cut short):
+    /// the seconds it promises and the seconds there are. The audio that is there is read.
+    public let shortfall: (declared: Double, present: Double)?
 
     private let file: POSIXFile
     private let dataOffset: Int64
@@ -39,6 +42,11 @@ public final class WAVReader {
         dataOffset = header.dataOffset
         dataEnd = header.dataSize.map { header.dataOffset + $0 }
         position = header.dataOffset
+        shortfall = header.missingDataSize.map { missing in
+            let bytesPerSecond = Double(header.format.bytesPerFrame * header.format.sampleRate)
+            let present = Double(max(0, header.fileSize - header.dataOffset)) / bytesPerSecond
+            return (present + Double(missing) / bytesPerSecond, present)
+        }
     }
 
     /// The most frames one ``read(maxFrames:)`` returns, which bounds the block buffer.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MinutesAudio
 import MinutesCore
 import MinutesStorage
 
@@ -21,6 +22,13 @@ struct CommandContext {
             summaryCache: storage.summaryCache,
             logger: Logger(label: "minutes.cli")
         )
+    }
+
+    /// Says on stderr, before any work, that `path` is a WAV file cut short (its header promises
+    /// more than is there), so a short transcript does not come as a surprise.
+    static func warnIfCutShort(_ path: String) {
+        guard let warning = AudioFile.shortfallWarning(for: path) else { return }
+        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
     }
 
     /// Runs `body` (which needs no store), printing any failure as one `error:` line on

@@ -74,6 +74,7 @@ struct ProcessCommand: AsyncParsableCommand {
                 beam: decoding.beam,
                 vocabulary: decoding.vocabulary
             )
+            CommandContext.warnIfCutShort(file)
             let meeting = RecordedMeeting(
                 samples: try AudioFile.load16kMono(file),
                 title: title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,

@@ -45,6 +45,7 @@ struct TranscribeCommand: AsyncParsableCommand {
                 vocabulary: decoding.vocabulary
             )
             let options = try engines.options(prompt: prompt)
+            CommandContext.warnIfCutShort(file)
             let drafts = try await engines.fileTranscriber().transcribe(file: file, options: options)
             let manifest = ExportManifest.transcript(drafts, title: URL(fileURLWithPath: file).lastPathComponent)
             switch format {

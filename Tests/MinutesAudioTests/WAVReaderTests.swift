@@ -151,6 +151,17 @@ struct WAVReaderTests {
         #expect(reader.format.frameCount == nil)
         #expect(reader.format.duration == nil)
         #expect(samples == values.map(WAVBytes.Encoding.int16.quantized))
+        // and only a real size that runs past the end is a file cut short, with a warning that
+        // says both durations; the placeholders of a crashed recording are not
+        if declaredSize == 1_000_000 {
+            let shortfall = try #require(reader.shortfall)
+            #expect(abs(shortfall.declared - 31.25) < 0.001 && abs(shortfall.present - 0.01) < 0.001)
+            let warning = try #require(AudioFile.shortfallWarning(for: path))
+            #expect(warning.contains("31.25 s promised, 0.01 s there"))
+        } else {
+            #expect(reader.shortfall == nil)
+            #expect(AudioFile.shortfallWarning(for: path) == nil)
+        }
     }
 
     @Test func readsAnEmptyDataChunkFollowedByMetadataAsNoSamples() throws {

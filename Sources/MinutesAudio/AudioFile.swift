@@ -26,8 +26,9 @@ public enum AudioFile {
         return samples
     }
 
-    /// A warning for a WAV file whose header promises more audio than it holds, with both
-    /// durations, or nil. Reading such a file gives the audio that is there.
+    /// A warning, with both durations, for a WAV file whose header promises more than it holds.
+    ///
+    /// Nil for every other file. Reading such a file gives the audio that is there.
     public static func shortfallWarning(for path: String) -> String? {
         guard let reader = try? WAVReader(path: path), let shortfall = reader.shortfall else { return nil }
         func seconds(_ value: Double) -> String {

@@ -15,9 +15,10 @@ struct WAVHeader {
     /// Bytes of samples the header promises, or nil when it is 0, 0xFFFFFFFF or runs past the end
     /// of the file: a recording cut off before its sizes were written.
     var dataSize: Int64?
-    /// Bytes of samples a real size field promised beyond the end of the file (a copy cut
-    /// short), or nil. Placeholder sizes (0, 0xFFFFFFFF) of a recording that crashed are not
-    /// promises, so they leave this nil.
+    /// Bytes of samples a real size field promised beyond the end of the file: a copy cut short.
+    ///
+    /// Placeholder sizes (0, 0xFFFFFFFF) of a recording that crashed are not promises, so they
+    /// leave this nil.
     var missingDataSize: Int64?
     /// Byte offset of the `fact` chunk's body (its frame count), when the file has one.
     var factOffset: Int64?

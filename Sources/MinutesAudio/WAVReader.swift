@@ -19,8 +19,9 @@ public final class WAVReader {
     public let format: WAVFormat
     /// Frames read so far.
     public private(set) var framesRead: Int64 = 0
-    /// When the header promises more audio than the file holds (a copy or download cut short):
-    /// the seconds it promises and the seconds there are. The audio that is there is read.
+    /// The seconds a header promises and the seconds there are, for a copy or download cut short.
+    ///
+    /// Nil when the file holds what its header says. The audio that is there is read.
     public let shortfall: (declared: Double, present: Double)?
 
     private let file: POSIXFile

@@ -9,24 +9,6 @@ import Testing
 /// through FFmpeg's libraries.
 @Suite(.hangGuard)
 struct FFmpegAudioReaderTests {
-    /// Encodes jfk.wav with the `ffmpeg` command (`make testdata` installs it).
-    private static func encode(
-        _ name: String,
-        _ arguments: [String] = [],
-        in directory: TemporaryDirectory
-    ) throws
-        -> String
-    {
-        let output = directory.file(name)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-        process.arguments = ["-loglevel", "error", "-y", "-i", TestData.jfk] + arguments + [output]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "ffmpeg could not make \(name)")
-        return output
-    }
-
     /// The mean absolute difference between two signals over their common length.
     private static func meanDifference(_ a: [Float], _ b: [Float]) -> Float {
         let count = min(a.count, b.count)
@@ -36,8 +18,11 @@ struct FFmpegAudioReaderTests {
     @Test(arguments: ["jfk.mp3", "jfk.m4a", "jfk.opus", "jfk.ogg", "jfk.webm", "jfk.mp4", "jfk.mka"])
     func aLossyRecordingDecodesToTheSameSpeechAsTheWAV(name: String) throws {
         // Given jfk.wav encoded lossily in a common container
-        let directory = try TemporaryDirectory()
-        let path = try Self.encode(name, name == "jfk.mp4" ? ["-c:a", "aac"] : [], in: directory)
+        let path = try TestData.jfkEncoded(
+            as: String(name.dropFirst(4)),
+            arguments: name == "jfk.mp4" ? ["-c:a", "aac"] : []
+        )
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let original = try AudioFile.load16kMono(TestData.jfk)
 
         // When it is read as every engine reads audio
@@ -74,8 +59,8 @@ struct FFmpegAudioReaderTests {
     @Test(arguments: ["jfk.flac", "jfk.aiff"])
     func aLosslessRecordingDecodesToTheWAVsSamples(name: String) throws {
         // Given jfk.wav in a lossless format
-        let directory = try TemporaryDirectory()
-        let path = try Self.encode(name, in: directory)
+        let path = try TestData.jfkEncoded(as: String(name.dropFirst(4)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
 
         // When it is read
         let decoded = try AudioFile.load16kMono(path)
@@ -88,12 +73,8 @@ struct FFmpegAudioReaderTests {
 
     @Test func stereoAtAnotherRateIsMixedToMonoAndResampled() throws {
         // Given jfk.wav as 44.1 kHz stereo FLAC, the right channel silent
-        let directory = try TemporaryDirectory()
-        let path = try Self.encode(
-            "stereo.flac",
-            ["-af", "pan=stereo|c0=c0|c1=0*c0", "-ar", "44100"],
-            in: directory
-        )
+        let path = try TestData.jfkEncoded(as: "flac", arguments: ["-af", "pan=stereo|c0=c0|c1=0*c0", "-ar", "44100"])
+        defer { try? FileManager.default.removeItem(atPath: path) }
 
         // When it is read at 16 kHz
         let decoded = try AudioFile.load16kMono(path)

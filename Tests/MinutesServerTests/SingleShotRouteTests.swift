@@ -11,9 +11,18 @@ import Testing
 /// `/transcribe`, `/diarize`, `/summarize` and `/tts` with the real engines; nothing is stored.
 @Suite(.hangGuard)
 struct SingleShotRouteTests {
-    @Test func transcribeHearsJFK() async throws {
+    /// The upload as the recorder made it: WAV, or an MP3 a phone made.
+    @Test(arguments: ["wav", "mp3"])
+    func transcribeHearsJFK(format: String) async throws {
         let harness = try ServerHarness()
-        let audio = try TestAudio.jfk
+        let audio: Data
+        if format == "wav" {
+            audio = try TestAudio.jfk
+        } else {
+            let path = try TestData.jfkEncoded(as: format)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            audio = try Data(contentsOf: URL(fileURLWithPath: path))
+        }
         try await harness.test { client in
             let response = try await client.send(
                 .post,

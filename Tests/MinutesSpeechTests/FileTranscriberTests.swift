@@ -52,14 +52,8 @@ struct FileTranscriberTests {
     /// A Zoom-style M4A (AAC) recording is transcribed as its WAV is: word for word, with times.
     @Test func anM4ARecordingIsTranscribedWordForWord() async throws {
         let transcriber = try Self.engines.get()
-        let path = NSTemporaryDirectory() + "minutes-\(UUID().uuidString).m4a"
+        let path = try TestData.jfkEncoded(as: "m4a", arguments: ["-c:a", "aac", "-b:a", "64k"])
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let encoder = Process()
-        encoder.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-        encoder.arguments = ["-loglevel", "error", "-i", TestData.jfk, "-c:a", "aac", "-b:a", "64k", path]
-        try encoder.run()
-        encoder.waitUntilExit()
-        try #require(encoder.terminationStatus == 0)
 
         let segments = try await transcriber.transcribe(file: path, options: TranscriptionOptions())
 

@@ -2,10 +2,11 @@ import Foundation
 import MinutesCore
 
 extension TestData {
-    /// `jfk.wav` encoded by the `ffmpeg` command (`make testdata` installs it) into a new file
-    /// under the temporary directory, named by `fileExtension` (`mp3`, `m4a`, `opus`, …), which
-    /// also picks the container and codec; `arguments` go before the output (`-c:a aac`).
-    /// The caller removes the file.
+    /// `jfk.wav` encoded by the `ffmpeg` command (`make testdata` installs it) into a new file.
+    ///
+    /// The file is under the temporary directory, named by `fileExtension` (`mp3`, `m4a`,
+    /// `opus`, …), which also picks the container and codec; `arguments` go before the output
+    /// (`-c:a aac`). The caller removes the file.
     ///
     /// - Throws: `MinutesError(.notFound)` when ffmpeg is missing or fails, saying so.
     public static func jfkEncoded(as fileExtension: String, arguments: [String] = []) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import MultipartKit
 
 /// A `multipart/form-data` body (RFC 7578): what an HTML form or `curl -F` sends when it
 /// uploads a recording.
@@ -23,39 +24,42 @@ struct MultipartForm {
     /// The file parts, in the order sent.
     var files: [Part] { parts.filter { $0.fileName != nil } }
 
-    /// Parses `data` sent with `contentType` (which carries the boundary).
+    /// Parses `data` sent with `contentType` (which carries the boundary), with multipart-kit's
+    /// streaming parser.
     /// - Throws: 400 `malformed_multipart` when the boundary is missing or the parts are cut.
     init(data: Data, contentType: String) throws {
         guard let boundary = Self.boundary(in: contentType) else {
             throw APIError.badRequest("malformed_multipart", "the multipart Content-Type has no boundary")
         }
-        let bytes = [UInt8](data)
-        let delimiter = Array("--\(boundary)".utf8)
-        let separator = Array("\r\n--\(boundary)".utf8)
-        let headerEnd = Array("\r\n\r\n".utf8)
-        guard var cursor = Self.find(delimiter, in: bytes, from: 0).map({ $0 + delimiter.count }) else {
+        var parts: [Part] = []
+        var headers: [(String, String)] = []
+        var body = Data()
+        var isOpen = false
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in
+            isOpen = true
+            headers.append((name, value))
+        }
+        parser.onBody = { buffer in
+            isOpen = true
+            body.append(contentsOf: buffer.readableBytesView)
+        }
+        parser.onPartComplete = {
+            if let disposition = Self.disposition(in: headers) {
+                parts.append(Part(name: disposition.name, fileName: disposition.fileName, data: body))
+            }
+            headers = []
+            body = Data()
+            isOpen = false
+        }
+        do {
+            try parser.execute([UInt8](data))
+        } catch {
             throw Self.malformed
         }
-        var parts: [Part] = []
-        while true {
-            if bytes[cursor...].starts(with: Array("--".utf8)) { break }
-            guard bytes[cursor...].starts(with: Array("\r\n".utf8)) else { throw Self.malformed }
-            cursor += 2
-            guard let headersEnd = Self.find(headerEnd, in: bytes, from: cursor) else { throw Self.malformed }
-            let headers = String(decoding: bytes[cursor..<headersEnd], as: UTF8.self)
-            let contentStart = headersEnd + headerEnd.count
-            guard let contentEnd = Self.find(separator, in: bytes, from: contentStart) else { throw Self.malformed }
-            if let disposition = Self.disposition(in: headers) {
-                parts.append(
-                    Part(
-                        name: disposition.name,
-                        fileName: disposition.fileName,
-                        data: Data(bytes[contentStart..<contentEnd])
-                    )
-                )
-            }
-            cursor = contentEnd + separator.count
-        }
+        // The parser waits for more of a body that ends early; here nothing more comes, so a
+        // body must reach its closing delimiter.
+        guard !isOpen, data.range(of: Data("--\(boundary)--".utf8)) != nil else { throw Self.malformed }
         self.parts = parts
     }
 
@@ -75,31 +79,14 @@ struct MultipartForm {
     }
 
     /// The `name` and `filename` of a part's `Content-Disposition: form-data` header.
-    private static func disposition(in headers: String) -> (name: String, fileName: String?)? {
-        for line in headers.split(separator: "\r\n") {
-            let pieces = line.split(separator: ":", maxSplits: 1)
-            guard pieces.count == 2, pieces[0].lowercased() == "content-disposition" else { continue }
-            var values: [String: String] = [:]
-            for parameter in pieces[1].split(separator: ";").dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
-                guard pair.count == 2 else { continue }
-                values[pair[0].lowercased()] = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-            return values["name"].map { ($0, values["filename"]) }
+    private static func disposition(in headers: [(String, String)]) -> (name: String, fileName: String?)? {
+        guard let header = headers.first(where: { $0.0.lowercased() == "content-disposition" }) else { return nil }
+        var values: [String: String] = [:]
+        for parameter in header.1.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2 else { continue }
+            values[pair[0].lowercased()] = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }
-        return nil
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) {
-                return index
-            }
-            index += 1
-        }
-        return nil
+        return values["name"].map { ($0, values["filename"]) }
     }
 }

@@ -153,6 +153,7 @@ struct WAVHeader {
         case "FORM": return "an AIFF file"
         case _ where start.fourCC(at: 0).hasPrefix("ID3"): return "an MP3 file"
         case _ where start.fourCC(at: 4) == "ftyp": return "an MP4/M4A file"
+        case _ where start.count >= 3 && start[0] == 0xFF && start[1] == 0xD8 && start[2] == 0xFF: return "a JPEG image"
         case _ where start.count >= 2 && start[0] == 0xFF && start[1] & 0xE0 == 0xE0: return "an MP3 or AAC stream"
         default: return nil
         }

@@ -10,10 +10,22 @@ extension TestData {
     ///
     /// - Throws: `MinutesError(.notFound)` when ffmpeg is missing or fails, saying so.
     public static func jfkEncoded(as fileExtension: String, arguments: [String] = []) throws -> String {
-        let output = NSTemporaryDirectory() + "minutes-jfk-\(UUID().uuidString).\(fileExtension)"
+        try encoded(jfk, as: fileExtension, arguments: arguments)
+    }
+
+    /// The recording at `source` encoded by the `ffmpeg` command, as ``jfkEncoded(as:arguments:)``.
+    public static func encoded(
+        _ source: String,
+        as fileExtension: String,
+        arguments: [String] = []
+    ) throws
+        -> String
+    {
+        let name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+        let output = NSTemporaryDirectory() + "minutes-\(name)-\(UUID().uuidString).\(fileExtension)"
         let encoder = Process()
         encoder.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-        encoder.arguments = ["-loglevel", "error", "-y", "-i", jfk] + arguments + [output]
+        encoder.arguments = ["-loglevel", "error", "-y", "-i", source] + arguments + [output]
         do {
             try encoder.run()
         } catch {
@@ -21,7 +33,7 @@ extension TestData {
         }
         encoder.waitUntilExit()
         guard encoder.terminationStatus == 0 else {
-            throw MinutesError(.notFound, "ffmpeg could not encode jfk.wav as .\(fileExtension)")
+            throw MinutesError(.notFound, "ffmpeg could not encode \(source) as .\(fileExtension)")
         }
         return output
     }

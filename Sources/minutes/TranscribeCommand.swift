@@ -54,6 +54,7 @@ struct TranscribeCommand: AsyncParsableCommand {
             case .srt: print(ExportFormat.srt.render(manifest), terminator: "")
             case .vtt: print(ExportFormat.vtt.render(manifest), terminator: "")
             }
+            QuickExit.afterOutput()
         }
     }
 }

@@ -50,8 +50,12 @@ public struct SpeechEngines: Sendable {
         return activity
     }
 
+    /// Voice-gated transcription of files; Whisper loads while voice activity starts reading.
     public func fileTranscriber() throws -> FileTranscriber {
-        FileTranscriber(transcriber: try transcriber(), detector: try voiceActivity())
+        let loading = try BackgroundLoadedTranscriber(modelPath: configuration.whisperModelPath) {
+            try self.transcriber()
+        }
+        return FileTranscriber(transcriber: loading, detector: try voiceActivity())
     }
 
     public func diarizer(

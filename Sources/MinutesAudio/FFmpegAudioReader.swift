@@ -145,13 +145,16 @@ public final class FFmpegAudioReader: AudioBlockReader {
         }
     }
 
-    /// Appends `count` input frames from `planes` (nil flushes the converter) to the pending samples.
+    /// Appends `count` input frames from `planes` (nil flushes the converter) to the pending
+    /// samples, converted straight into their tail (no buffer per decoded frame).
     private func convert(_ planes: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?, count: Int32) throws {
         let capacity = swr_get_out_samples(converter, count)
         guard capacity > 0 else { return }
-        var output = [Float](repeating: 0, count: Int(capacity))
-        let written = output.withUnsafeMutableBytes { buffer -> Int32 in
-            var plane: UnsafeMutablePointer<UInt8>? = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let start = pending.count
+        pending.append(contentsOf: repeatElement(0, count: Int(capacity)))
+        let written = pending.withUnsafeMutableBytes { buffer -> Int32 in
+            let tail = buffer.baseAddress.map { $0 + start * MemoryLayout<Float>.stride }
+            var plane: UnsafeMutablePointer<UInt8>? = tail?.assumingMemoryBound(to: UInt8.self)
             return withUnsafeMutablePointer(to: &plane) { planesOut in
                 guard let planes else { return swr_convert(converter, planesOut, capacity, nil, 0) }
                 return planes.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 1) { input in
@@ -159,8 +162,8 @@ public final class FFmpegAudioReader: AudioBlockReader {
                 }
             }
         }
+        pending.removeLast(Int(capacity) - Int(max(0, written)))
         guard written >= 0 else { throw Self.failure(path, "could not be converted", written) }
-        pending.append(contentsOf: output.prefix(Int(written)))
     }
 
     private static func failure(_ path: String, _ problem: String, _ status: Int32) -> MinutesError {

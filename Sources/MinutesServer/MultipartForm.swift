@@ -59,7 +59,8 @@ struct MultipartForm {
         }
         // The parser waits for more of a body that ends early; here nothing more comes, so a
         // body must reach its closing delimiter.
-        guard !isOpen, data.range(of: Data("--\(boundary)--".utf8)) != nil else { throw Self.malformed }
+        let closing = Data("--\(boundary)--".utf8)
+        guard !isOpen, data.range(of: closing, options: .backwards) != nil else { throw Self.malformed }
         self.parts = parts
     }
 

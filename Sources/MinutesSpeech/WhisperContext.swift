@@ -95,11 +95,7 @@ final class WhisperContext {
             throw MinutesError(.invalidInput, "whisper.cpp failed to transcribe (status \(status))")
         }
         let heard = heardLanguage(asked: language)
-        return (0..<whisper_full_n_segments(pointer)).map { index in
-            var segment = segment(at: index)
-            segment.language = heard
-            return segment
-        }
+        return (0..<whisper_full_n_segments(pointer)).map { segment(at: $0, language: heard) }
     }
 
     /// The language of the decode just run: the one asked for, or, with `auto`, the one
@@ -134,7 +130,7 @@ final class WhisperContext {
         16 + count * 8 / 16_000
     }
 
-    private func segment(at index: Int32) -> WhisperSegment {
+    private func segment(at index: Int32, language: String?) -> WhisperSegment {
         let endOfText = whisper_token_eot(pointer)
         var words: [WhisperSegment.WordBuilder] = []
         for tokenIndex in 0..<whisper_full_n_tokens(pointer, index) {
@@ -166,7 +162,8 @@ final class WhisperContext {
             start: Double(whisper_full_get_segment_t0(pointer, index)) / 100,
             end: Double(whisper_full_get_segment_t1(pointer, index)) / 100,
             text: String(cString: whisper_full_get_segment_text(pointer, index)),
-            words: words.compactMap(\.word)
+            words: words.compactMap(\.word),
+            language: language
         )
     }
 }

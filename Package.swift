@@ -56,6 +56,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CWhisper", pkgConfig: "whisper"),
         .systemLibrary(name: "CSherpaOnnx", pkgConfig: "sherpa-onnx"),
+        // ONNX Runtime arrives with sherpa-onnx, whose pkg-config file links it.
+        .systemLibrary(name: "COnnxRuntime", pkgConfig: "sherpa-onnx"),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .systemLibrary(name: "CFlite", providers: [.apt(["flite1-dev"])]),
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
@@ -74,7 +76,9 @@ let package = Package(
         ),
         .target(
             name: "MinutesSpeakers",
-            dependencies: ["MinutesCore", "CSherpaOnnx", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "MinutesCore", "CSherpaOnnx", "COnnxRuntime", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "MinutesSummary",

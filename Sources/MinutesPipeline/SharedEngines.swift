@@ -27,6 +27,7 @@ public struct SharedEngines: Sendable {
     public let engines: SpeechEngines
     private let whisper: LoadOnce<WhisperCppTranscriber>
     private let sherpaDiarizer: LoadOnce<SherpaOfflineDiarizer>
+    private let recordingDiarizer: LoadOnce<LocalSpeakerDiarizer>
     private let sherpaEmbedder: LoadOnce<SherpaSpeakerEmbedder>
     /// The user's vocabulary file, read once rather than for every meeting job.
     private let vocabulary: LoadOnce<[String]>
@@ -37,6 +38,7 @@ public struct SharedEngines: Sendable {
         // word times aligned by attention, so all requests get them.
         whisper = LoadOnce { try engines.transcriber(wordTiming: .attentionAlignment) }
         sherpaDiarizer = LoadOnce { try engines.diarizer() }
+        recordingDiarizer = LoadOnce { try engines.localSpeakerDiarizer() }
         sherpaEmbedder = LoadOnce { try engines.embedder() }
         vocabulary = LoadOnce { try engines.configuration.vocabulary() }
     }
@@ -58,9 +60,11 @@ public struct SharedEngines: Sendable {
         try await available { try await sherpaDiarizer.value() }
     }
 
-    /// The diarizer recorded meetings use: sherpa-onnx plus gap filling.
+    /// The diarizer recorded meetings use: (window, local speaker) prints plus gap filling.
     public func meetingDiarizer() async throws -> any Diarizer {
-        GapFillingDiarizer(base: try await diarizer(), detector: try voiceActivity(), embedder: try await embedder())
+        GapFillingDiarizer(
+            base: try await available { try await recordingDiarizer.value() },
+            detector: try voiceActivity(), embedder: try await embedder())
     }
 
     /// Silero voice activity; cheap to make, so it is made per use.

@@ -74,11 +74,27 @@ public struct SpeechEngines: Sendable {
         return try SherpaOfflineDiarizer(configuration: diarization)
     }
 
-    /// The offline diarizer as recorded meetings use it: sherpa-onnx plus gap filling.
-    /// - Parameter threads: ONNX Runtime threads for sherpa-onnx (its default when nil).
+    /// pyannote-style diarization with the count of voices estimated per recording.
+    public func localSpeakerDiarizer(
+        step: Double? = nil,
+        similarity: Float? = nil,
+        threads: Int? = nil
+    ) throws -> LocalSpeakerDiarizer {
+        var diarization = LocalSpeakerDiarizer.Configuration(
+            models: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory)
+        )
+        if let step { diarization.step = step }
+        if let similarity { diarization.similarity = similarity }
+        if let threads { diarization.threads = threads }
+        return try LocalSpeakerDiarizer(configuration: diarization)
+    }
+
+    /// The offline diarizer as recorded meetings use it: (window, local speaker) prints with
+    /// the count estimated per recording, plus gap filling.
+    /// - Parameter threads: ONNX Runtime threads (two when nil).
     public func meetingDiarizer(threads: Int? = nil) throws -> GapFillingDiarizer {
         GapFillingDiarizer(
-            base: try diarizer(threads: threads),
+            base: try localSpeakerDiarizer(threads: threads),
             detector: try voiceActivity(),
             embedder: try embedder()
         )

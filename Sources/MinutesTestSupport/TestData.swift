@@ -36,6 +36,12 @@ public enum TestData {
         URL(fileURLWithPath: diarizationDev).deletingLastPathComponent().appendingPathComponent("spontaneous-dev").path
     }
 
+    /// The shared two-person phone call (`callfriend-4210.wav` with its RTTM and STM), beside
+    /// the project in `../shared/eval/phone-call-dev`.
+    public static var phoneCallDev: String {
+        URL(fileURLWithPath: diarizationDev).deletingLastPathComponent().appendingPathComponent("phone-call-dev").path
+    }
+
     /// The models directory (`MINUTES_MODELS_DIR` or the data directory's `models`).
     public static var modelsDirectory: String { MinutesPaths.modelsDirectory(environment: environment) }
 

@@ -65,7 +65,7 @@ struct BenchCommand: AsyncParsableCommand {
         static func format(_ value: Double) -> String { String(format: "%.3f", value) }
     }
 
-    /// `minutes bench diarize FILE… [--speakers N] [--threshold T] [--rttm DIR]`.
+    /// `minutes bench diarize FILE… [--speakers N] [--step S] [--rttm DIR]`.
     struct Diarize: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Real-time factor and memory of offline diarization; optionally writes each file's RTTM."
@@ -77,8 +77,8 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "The number of speakers, when known.")
         var speakers: Int?
 
-        @Option(help: "Clustering threshold when the number of speakers is unknown.")
-        var threshold: Float?
+        @Option(help: "Seconds between segmentation windows (2.5 by default).")
+        var step: Double?
 
         @Option(help: "Write FILE-ID.rttm hypotheses into this directory (for `minutes eval der`).")
         var rttm: String?
@@ -90,7 +90,7 @@ struct BenchCommand: AsyncParsableCommand {
             try await CommandContext.report {
                 let engines = SpeechEngines()
                 let diarizer = GapFillingDiarizer(
-                    base: try engines.diarizer(threshold: threshold),
+                    base: try engines.localSpeakerDiarizer(step: step),
                     detector: try engines.voiceActivity(),
                     embedder: try engines.embedder()
                 )

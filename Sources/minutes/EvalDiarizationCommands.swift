@@ -65,6 +65,15 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
     )
     var spectral = false
 
+    @Flag(help: "Offline: cluster a print per (window, local speaker) instead of sherpa-onnx's turns.")
+    var windows = false
+
+    @Option(help: "Offline, with --windows: seconds between segmentation windows.")
+    var step: Double?
+
+    @Option(help: "Offline, with --windows: average similarity at which clusters stop joining.")
+    var similarity: Float?
+
     @Option(help: "Offline: drop turns shorter than this many seconds.")
     var minimumTurn: Float?
 
@@ -117,8 +126,14 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                         minimumTurn: minimumTurn,
                         minimumGap: minimumGap
                     )
-                    let base: any Diarizer =
-                        spectral ? SpectralDiarizer(base: sherpa, embedder: try engines.embedder()) : sherpa
+                    let base: any Diarizer
+                    if windows {
+                        base = try engines.localSpeakerDiarizer(step: step, similarity: similarity)
+                    } else if spectral {
+                        base = SpectralDiarizer(base: sherpa, embedder: try engines.embedder())
+                    } else {
+                        base = sherpa
+                    }
                     let diarizer: any Diarizer =
                         fillGaps
                         ? GapFillingDiarizer(

@@ -1,0 +1,109 @@
+import MinutesCore
+
+/// Offline diarization the way pyannote does it, with the count of voices taken from the
+/// recording: segmentation-3.0 over overlapping windows, one CAM++ print per (window, local
+/// speaker), average-linkage clustering in which two speakers of one window count against
+/// joining (``VoiceDendrogram``), and turns rebuilt from the windows.
+///
+/// sherpa-onnx's pipeline clusters whole-turn prints with a distance threshold, and no
+/// threshold served every kind of recording (a phone call's second voice or one person
+/// talking for two minutes split in three). Prints of a local speaker over the frames where
+/// they talk alone, held apart where one window heard both, separate voices so much better
+/// that the stopping similarity sits on a plateau: 0.2 and 0.3 gave the same clusters on
+/// every recording tried, 0.3 and 0.4 with windows every second (BENCHMARKS.md).
+public final class LocalSpeakerDiarizer: Diarizer {
+    /// Tuning of the pipeline.
+    public struct Configuration: Sendable, Equatable {
+        public var models: SpeakerModelFiles
+        /// Seconds between the starts of two 10-second windows.
+        public var step: Double
+        /// Clusters stop joining when their average similarity falls below this.
+        public var similarity: Float
+        /// Turns shorter than this (seconds) are dropped.
+        public var minimumTurn: Double
+        /// Gaps shorter than this (seconds) inside one voice's speech are closed.
+        public var minimumGap: Double
+        public var threads: Int
+
+        public init(
+            models: SpeakerModelFiles,
+            step: Double = 2.5,
+            similarity: Float = 0.3,
+            minimumTurn: Double = 0.3,
+            minimumGap: Double = 0.5,
+            threads: Int = 2
+        ) {
+            self.models = models
+            self.step = step
+            self.similarity = similarity
+            self.minimumTurn = minimumTurn
+            self.minimumGap = minimumGap
+            self.threads = threads
+        }
+    }
+
+    public let configuration: Configuration
+    private let segmentation: SpeakerSegmentationModel
+    private let embedder: SherpaSpeakerEmbedder
+    /// Windows segmented per model run: enough to use both cores, little memory (6 MB).
+    private static let batch = 8
+
+    public init(configuration: Configuration) throws {
+        try configuration.models.validate()
+        self.configuration = configuration
+        segmentation = try SpeakerSegmentationModel(
+            path: configuration.models.segmentation,
+            threads: configuration.threads
+        )
+        embedder = try SherpaSpeakerEmbedder(modelPath: configuration.models.embedding, threads: configuration.threads)
+    }
+
+    public func diarize(_ samples: [Float], speakerCount: Int?) async throws -> [SpeakerTurn] {
+        guard samples.count >= SherpaSpeakerEmbedder.minimumSamples else { return [] }
+        let length = SpeakerSegmentationModel.windowSamples
+        let step = max(1_600, Int(configuration.step * 16_000))
+        let windowCount = max(0, (samples.count - length + step - 1) / step) + 1
+        let starts = (0..<windowCount).map { $0 * step }
+        var windows: [LocalSpeakerWindow] = []
+        var prints: [[Float]] = []
+        var owners: [(window: Int, speaker: Int)] = []
+        for batchStart in stride(from: 0, to: starts.count, by: Self.batch) {
+            let batchStarts = Array(starts[batchStart..<min(starts.count, batchStart + Self.batch)])
+            let segmented = try await BlockingWork.run { [segmentation] in
+                try segmentation.windows(of: samples, at: batchStarts)
+            }
+            for window in segmented {
+                for speaker in window.localSpeakers {
+                    let audio = window.printFrames(of: speaker).flatMap { frame -> ArraySlice<Float> in
+                        let range = window.samples(of: frame).clamped(to: 0..<samples.count)
+                        return samples[range]
+                    }
+                    guard audio.count >= SherpaSpeakerEmbedder.minimumSamples else { continue }
+                    prints.append(try await embedder.embedding(of: audio))
+                    owners.append((windows.count, speaker))
+                }
+                windows.append(window)
+            }
+        }
+        var labels = [[Int: Int]](repeating: [:], count: windows.count)
+        if prints.isEmpty {
+            // Speech too short for any voice print (one brief remark): one voice.
+            labels = windows.map { window in Dictionary(uniqueKeysWithValues: window.localSpeakers.map { ($0, 0) }) }
+        } else {
+            let dendrogram = VoiceDendrogram(prints: prints, groups: owners.map(\.window))
+            let clusters =
+                speakerCount.map { dendrogram.labels(clusters: $0) }
+                ?? dendrogram.labels(threshold: configuration.similarity)
+            for (owner, cluster) in zip(owners, clusters) {
+                labels[owner.window][owner.speaker] = cluster
+            }
+        }
+        return LocalSpeakerReconstruction.turns(
+            windows: windows,
+            labels: labels,
+            duration: Double(samples.count) / 16_000,
+            minimumTurn: configuration.minimumTurn,
+            minimumGap: configuration.minimumGap
+        )
+    }
+}

@@ -82,13 +82,17 @@ public enum WordAttribution {
     }
 
     /// The speaker overlapping `start…end` the most, or the nearest turn's when none overlaps.
+    ///
+    /// Between turns that overlap it equally (a word timed as an instant overlaps every turn
+    /// around it by zero seconds), the shorter turn wins: a long turn spanning a short one is
+    /// a voice talking around someone else's remark, and the remark is the words heard there.
     static func speaker(from start: Double, to end: Double, in turns: [SpeakerTurn]) -> String? {
         var best: SpeakerTurn?
         var bestScore = -Double.infinity
         for turn in turns {
             // The overlap in seconds; negative, the gap to the turn, when they do not meet.
             let score = min(end, turn.end) - max(start, turn.start)
-            if score > bestScore {
+            if score > bestScore || (score == bestScore && best.map { turn.duration < $0.duration } ?? false) {
                 bestScore = score
                 best = turn
             }

@@ -64,7 +64,9 @@ public struct SharedEngines: Sendable {
     public func meetingDiarizer() async throws -> any Diarizer {
         GapFillingDiarizer(
             base: try await available { try await recordingDiarizer.value() },
-            detector: try voiceActivity(), embedder: try await embedder())
+            detector: try voiceActivity(),
+            embedder: try await embedder()
+        )
     }
 
     /// Silero voice activity; cheap to make, so it is made per use.

@@ -74,7 +74,13 @@ final class OnnxModel {
         try values.withUnsafeMutableBufferPointer { buffer in
             try Self.check(
                 minutes_ort_create_float_tensor(
-                    memory, buffer.baseAddress, buffer.count, shape, shape.count, &inputValue),
+                    memory,
+                    buffer.baseAddress,
+                    buffer.count,
+                    shape,
+                    shape.count,
+                    &inputValue
+                ),
                 doing: "pass the audio to ONNX Runtime"
             )
         }

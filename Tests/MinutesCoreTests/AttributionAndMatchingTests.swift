@@ -24,6 +24,22 @@ struct AttributionAndMatchingTests {
         #expect(split.map(\.start) == [0.1, 2.2])
     }
 
+    /// Words timed as instants (attention alignment gives many) overlap every turn around them
+    /// by zero seconds; the first such turn used to win, which was the long turn of a voice
+    /// talking around a question, so the question went to the wrong person (trn00).
+    @Test func aWordInsideTwoTurnsGoesToTheShorterOne() {
+        let spanning = SpeakerTurn(speaker: "0", start: 0, end: 12)
+        let question = SpeakerTurn(speaker: "1", start: 5, end: 7)
+        let words = ["Is", "there", "more?"].enumerated().map { index, text in
+            Word(text: text, start: 5.5 + Double(index) * 0.4, end: 5.5 + Double(index) * 0.4, confidence: 1)
+        }
+        let segment = SegmentDraft(start: 5.5, end: 6.3, cluster: nil, text: "Is there more?", words: words)
+
+        let attributed = WordAttribution.attribute([segment], to: [spanning, question])
+
+        #expect(attributed.map(\.cluster) == ["1"])
+    }
+
     @Test func aSentenceStaysWithItsSpeakerWhenWordTimesDriftPastTheTurn() {
         // Whisper timed "I" before the change and "upgrade tomorrow morning." after it
         let words = [

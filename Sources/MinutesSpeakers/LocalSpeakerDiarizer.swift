@@ -17,6 +17,13 @@ public final class LocalSpeakerDiarizer: Diarizer {
         public var models: SpeakerModelFiles
         /// Seconds between the starts of two 10-second windows.
         public var step: Double
+        /// The most windows of one recording: longer recordings space their windows wider.
+        ///
+        /// Clustering compares every print with every other, so its memory grows with the
+        /// square of the prints (about 2.5 per window). 2,000 windows (83 minutes at 2.5 s)
+        /// keep that under 100 MB; a 3-hour meeting gets a window every 5.4 s, a step that
+        /// scored like 2.5 s on the dev recordings (BENCHMARKS.md).
+        public var maximumWindows: Int
         /// Clusters stop joining when their average similarity falls below this.
         public var similarity: Float
         /// Turns shorter than this (seconds) are dropped.
@@ -28,6 +35,7 @@ public final class LocalSpeakerDiarizer: Diarizer {
         public init(
             models: SpeakerModelFiles,
             step: Double = 2.5,
+            maximumWindows: Int = 2_000,
             similarity: Float = 0.3,
             minimumTurn: Double = 0.3,
             minimumGap: Double = 0.5,
@@ -35,6 +43,7 @@ public final class LocalSpeakerDiarizer: Diarizer {
         ) {
             self.models = models
             self.step = step
+            self.maximumWindows = maximumWindows
             self.similarity = similarity
             self.minimumTurn = minimumTurn
             self.minimumGap = minimumGap
@@ -45,6 +54,16 @@ public final class LocalSpeakerDiarizer: Diarizer {
     public let configuration: Configuration
     private let segmentation: SpeakerSegmentationModel
     private let embedder: SherpaSpeakerEmbedder
+    /// The first sample of each window: every ``Configuration/step`` seconds, wider when that
+    /// would make more than ``Configuration/maximumWindows``; the last may run past the end.
+    static func windowStarts(sampleCount: Int, configuration: Configuration) -> [Int] {
+        let beyondFirst = sampleCount - SpeakerSegmentationModel.windowSamples
+        let spread = (beyondFirst + configuration.maximumWindows - 2) / max(1, configuration.maximumWindows - 1)
+        let step = max(1_600, Int(configuration.step * 16_000), spread)
+        let count = max(0, (beyondFirst + step - 1) / step) + 1
+        return (0..<count).map { $0 * step }
+    }
+
     /// Windows segmented per model run: enough to use both cores, little memory (6 MB).
     private static let batch = 8
 
@@ -60,10 +79,7 @@ public final class LocalSpeakerDiarizer: Diarizer {
 
     public func diarize(_ samples: [Float], speakerCount: Int?) async throws -> [SpeakerTurn] {
         guard samples.count >= SherpaSpeakerEmbedder.minimumSamples else { return [] }
-        let length = SpeakerSegmentationModel.windowSamples
-        let step = max(1_600, Int(configuration.step * 16_000))
-        let windowCount = max(0, (samples.count - length + step - 1) / step) + 1
-        let starts = (0..<windowCount).map { $0 * step }
+        let starts = Self.windowStarts(sampleCount: samples.count, configuration: configuration)
         var windows: [LocalSpeakerWindow] = []
         var prints: [[Float]] = []
         var owners: [(window: Int, speaker: Int)] = []

@@ -55,7 +55,7 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
     @Flag(help: "Label speakers as the live console does (streamed utterances, online clustering).")
     var live = false
 
-    @Option(help: "Offline clustering threshold (with spectral clustering: of the base diarizer's turns).")
+    @Option(help: "With --sherpa: its clustering threshold (with --spectral: of the base diarizer's turns).")
     var threshold: Float?
 
     @Flag(
@@ -65,13 +65,13 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
     )
     var spectral = false
 
-    @Flag(help: "Offline: cluster a print per (window, local speaker) instead of sherpa-onnx's turns.")
-    var windows = false
+    @Flag(help: "Offline: sherpa-onnx's own pipeline (turn prints, a distance threshold), the default until Dec 2026.")
+    var sherpa = false
 
-    @Option(help: "Offline, with --windows: seconds between segmentation windows.")
+    @Option(help: "Offline: seconds between segmentation windows.")
     var step: Double?
 
-    @Option(help: "Offline, with --windows: average similarity at which clusters stop joining.")
+    @Option(help: "Offline: average similarity at which clusters stop joining.")
     var similarity: Float?
 
     @Option(help: "Offline: drop turns shorter than this many seconds.")
@@ -121,18 +121,18 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                     turns = try await diarization.turns(of: recording)
                 } else {
                     let samples = try LoudnessNormalizer().normalize(recording, sampleRate: 16_000).samples
-                    let sherpa = try engines.diarizer(
+                    let turnDiarizer = try engines.diarizer(
                         threshold: threshold ?? (spectral ? SpectralDiarizer.baseThreshold : nil),
                         minimumTurn: minimumTurn,
                         minimumGap: minimumGap
                     )
                     let base: any Diarizer
-                    if windows {
-                        base = try engines.localSpeakerDiarizer(step: step, similarity: similarity)
-                    } else if spectral {
-                        base = SpectralDiarizer(base: sherpa, embedder: try engines.embedder())
+                    if spectral {
+                        base = SpectralDiarizer(base: turnDiarizer, embedder: try engines.embedder())
+                    } else if sherpa {
+                        base = turnDiarizer
                     } else {
-                        base = sherpa
+                        base = try engines.localSpeakerDiarizer(step: step, similarity: similarity)
                     }
                     let diarizer: any Diarizer =
                         fillGaps

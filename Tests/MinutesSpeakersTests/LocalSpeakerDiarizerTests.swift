@@ -1,9 +1,10 @@
 import Foundation
 import MinutesAudio
 import MinutesCore
-import MinutesSpeakers
 import MinutesTestSupport
 import Testing
+
+@testable import MinutesSpeakers
 
 /// The recorded-meeting diarizer with the real models: segmentation-3.0 run in ONNX Runtime
 /// by Minutes itself, CAM++ prints per (window, local speaker), the count from the recording.
@@ -20,7 +21,8 @@ struct LocalSpeakerDiarizerTests {
         )
     }
 
-    /// sherpa-onnx's turn clustering at the old default found one voice here (DER 42.8 %).
+    /// Two voices, where sherpa-onnx's turn clustering at the old default found one (42.8 %).
+    ///
     /// The segmentation model hears both telephone voices as one local speaker for whole
     /// windows, which bounds DER near 30 % whatever the clustering (BENCHMARKS.md); 33 % was
     /// measured, so 40 % leaves room for other CPUs' arithmetic without letting one voice pass.
@@ -45,6 +47,20 @@ struct LocalSpeakerDiarizerTests {
         let diarizer = try LocalSpeakerDiarizer(configuration: .init(models: Self.models, threads: 1))
         #expect(try await diarizer.diarize([Float](repeating: 0, count: 16_000 * 12), speakerCount: nil).isEmpty)
         #expect(try await diarizer.diarize([0.1, -0.1], speakerCount: nil).isEmpty)
+    }
+
+    @Test func windowsFollowTheStepAndSpreadOutOnLongRecordings() {
+        let configuration = LocalSpeakerDiarizer.Configuration(models: Self.models)
+        // 30 s: 10-second windows at 0, 2.5, … 20 s.
+        let short = LocalSpeakerDiarizer.windowStarts(sampleCount: 480_000, configuration: configuration)
+        #expect(short == stride(from: 0, through: 320_000, by: 40_000).map { $0 })
+        // Shorter than one window: one window.
+        #expect(LocalSpeakerDiarizer.windowStarts(sampleCount: 20_000, configuration: configuration) == [0])
+        // Three hours: at most 2,000 windows, still reaching the end.
+        let hours = 3 * 3_600 * 16_000
+        let long = LocalSpeakerDiarizer.windowStarts(sampleCount: hours, configuration: configuration)
+        #expect(long.count <= 2_000 && long.count > 1_900)
+        #expect(long.last! + SpeakerSegmentationModel.windowSamples >= hours)
     }
 
     @Test func aMissingSegmentationModelSaysWhichFile() throws {

@@ -4,8 +4,8 @@
 ///
 /// A same-group pair enters the average as a similarity of ``sameGroupSimilarity`` (−10,
 /// where different voices score about 0 and the same voice 0.5 to 0.9). Two clusters of
-/// one voice join while fewer than about 4 % of the pairs between them were heard apart in
-/// one window, so a window the segmentation model split by mistake (two recordings of one
+/// one voice (0.9 alike) join at 0.5 while fewer than about 4 % of the pairs between them
+/// were heard apart in one window, so a window the segmentation model split by mistake (two recordings of one
 /// person, joined) does not keep them apart; two voices of a phone call, heard apart in most
 /// windows, stay two. A hard cannot-link kept one person's two recordings apart.
 ///

@@ -36,6 +36,20 @@ struct LocalSpeakerDiarizerTests {
         #expect(turns.allSatisfy { $0.end <= Double(samples.count) / 16_000 && $0.start < $0.end })
     }
 
+    /// The ten dev excerpts back to back: 5 minutes, 21 people. At a stopping similarity of
+    /// 0.3 every cluster joined into one (large clusters of different people average above
+    /// it); 0.5 found 16. The test asks for at least half.
+    @Test func fiveMinutesOfTwentyOnePeopleAreManySpeakers() async throws {
+        var samples: [Float] = []
+        for index in 0..<10 {
+            samples += try AudioFile.load16kMono(TestData.diarizationDev + "/trn0\(index).wav")
+        }
+        let normalized = try LoudnessNormalizer().normalize(samples, sampleRate: 16_000).samples
+        let diarizer = try LocalSpeakerDiarizer(configuration: .init(models: Self.models))
+        let speakers = Set(try await diarizer.diarize(normalized, speakerCount: nil).map(\.speaker))
+        #expect((11...26).contains(speakers.count), "\(speakers.count) speakers")
+    }
+
     @Test func aGivenCountIsKept() async throws {
         let (samples, _) = try Self.call()
         let diarizer = try LocalSpeakerDiarizer(configuration: .init(models: Self.models, threads: 1))

@@ -78,7 +78,8 @@ public struct SpeechEngines: Sendable {
     public func localSpeakerDiarizer(
         step: Double? = nil,
         similarity: Float? = nil,
-        threads: Int? = nil
+        threads: Int? = nil,
+        embedder: SherpaSpeakerEmbedder? = nil
     ) throws -> LocalSpeakerDiarizer {
         var diarization = LocalSpeakerDiarizer.Configuration(
             models: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory)
@@ -86,23 +87,26 @@ public struct SpeechEngines: Sendable {
         if let step { diarization.step = step }
         if let similarity { diarization.similarity = similarity }
         if let threads { diarization.threads = threads }
-        return try LocalSpeakerDiarizer(configuration: diarization)
+        return try LocalSpeakerDiarizer(configuration: diarization, embedder: embedder)
     }
 
     /// The offline diarizer as recorded meetings use it: (window, local speaker) prints with
     /// the count estimated per recording, plus gap filling.
     /// - Parameter threads: ONNX Runtime threads (two when nil).
     public func meetingDiarizer(threads: Int? = nil) throws -> GapFillingDiarizer {
-        GapFillingDiarizer(
-            base: try localSpeakerDiarizer(threads: threads),
+        let prints = try embedder(threads: threads ?? 2)
+        return GapFillingDiarizer(
+            base: try localSpeakerDiarizer(threads: threads, embedder: prints),
             detector: try voiceActivity(),
-            embedder: try embedder()
+            embedder: prints
         )
     }
 
-    public func embedder() throws -> SherpaSpeakerEmbedder {
+    /// CAM++ voice prints, on `threads` ONNX Runtime threads.
+    public func embedder(threads: Int = 1) throws -> SherpaSpeakerEmbedder {
         try SherpaSpeakerEmbedder(
-            modelPath: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory).embedding
+            modelPath: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory).embedding,
+            threads: threads
         )
     }
 

@@ -20,8 +20,8 @@ public final class LocalSpeakerDiarizer: Diarizer {
         ///
         /// Clustering compares every print with every other, so its memory grows with the
         /// square of the prints (about 2.5 per window). 2,000 windows (83 minutes at 2.5 s)
-        /// keep that under 100 MB; a 3-hour meeting gets a window every 5.4 s, a step that
-        /// scored like 2.5 s on the dev recordings (BENCHMARKS.md).
+        /// keep that under 100 MB; a 3-hour meeting gets a window every 5.4 s, which costs
+        /// accuracy (at 5 s one person's recording split in two; BENCHMARKS.md).
         public var maximumWindows: Int
         /// Clusters stop joining when their average similarity falls below this.
         ///
@@ -73,14 +73,18 @@ public final class LocalSpeakerDiarizer: Diarizer {
     /// and 0.031, 1 at 327 MB and 0.034.
     private static let batch = 2
 
-    public init(configuration: Configuration) throws {
+    /// - Parameter embedder: the voice print model to share (gap filling prints with it too,
+    ///   and each ONNX Runtime session keeps its own arena); one is loaded when nil.
+    public init(configuration: Configuration, embedder: SherpaSpeakerEmbedder? = nil) throws {
         try configuration.models.validate()
         self.configuration = configuration
         segmentation = try SpeakerSegmentationModel(
             path: configuration.models.segmentation,
             threads: configuration.threads
         )
-        embedder = try SherpaSpeakerEmbedder(modelPath: configuration.models.embedding, threads: configuration.threads)
+        self.embedder =
+            try embedder
+            ?? SherpaSpeakerEmbedder(modelPath: configuration.models.embedding, threads: configuration.threads)
     }
 
     public func diarize(_ samples: [Float], speakerCount: Int?) async throws -> [SpeakerTurn] {

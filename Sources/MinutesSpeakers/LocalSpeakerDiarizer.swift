@@ -68,7 +68,9 @@ public final class LocalSpeakerDiarizer: Diarizer {
         return (0..<count).map { $0 * step }
     }
 
-    /// Windows segmented per model run. ONNX Runtime's arena keeps the largest batch's
+    /// Windows segmented per model run.
+    ///
+    /// ONNX Runtime's arena keeps the largest batch's
     /// memory: on a 5-minute meeting 8 windows peaked at 507 MB and RTF 0.025, 2 at 346 MB
     /// and 0.031, 1 at 327 MB and 0.034.
     private static let batch = 2

@@ -36,7 +36,9 @@ struct LocalSpeakerDiarizerTests {
         #expect(turns.allSatisfy { $0.end <= Double(samples.count) / 16_000 && $0.start < $0.end })
     }
 
-    /// The ten dev excerpts back to back: 5 minutes, 21 people. At a stopping similarity of
+    /// The ten dev excerpts back to back (5 minutes, 21 people) are many speakers.
+    ///
+    /// At a stopping similarity of
     /// 0.3 every cluster joined into one (large clusters of different people average above
     /// it); 0.5 found 16. The test asks for at least half.
     @Test func fiveMinutesOfTwentyOnePeopleAreManySpeakers() async throws {

@@ -62,11 +62,8 @@ public struct SharedEngines: Sendable {
 
     /// The diarizer recorded meetings use: (window, local speaker) prints plus gap filling.
     public func meetingDiarizer() async throws -> any Diarizer {
-        GapFillingDiarizer(
-            base: try await available { try await recordingDiarizer.value() },
-            detector: try voiceActivity(),
-            embedder: try await embedder()
-        )
+        let base = try await available { try await recordingDiarizer.value() }
+        return GapFillingDiarizer(base: base, detector: try voiceActivity(), embedder: base.embedder)
     }
 
     /// Silero voice activity; cheap to make, so it is made per use.

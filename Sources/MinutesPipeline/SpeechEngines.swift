@@ -78,8 +78,7 @@ public struct SpeechEngines: Sendable {
     public func localSpeakerDiarizer(
         step: Double? = nil,
         similarity: Float? = nil,
-        threads: Int? = nil,
-        embedder: SherpaSpeakerEmbedder? = nil
+        threads: Int? = nil
     ) throws -> LocalSpeakerDiarizer {
         var diarization = LocalSpeakerDiarizer.Configuration(
             models: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory)
@@ -87,26 +86,20 @@ public struct SpeechEngines: Sendable {
         if let step { diarization.step = step }
         if let similarity { diarization.similarity = similarity }
         if let threads { diarization.threads = threads }
-        return try LocalSpeakerDiarizer(configuration: diarization, embedder: embedder)
+        return try LocalSpeakerDiarizer(configuration: diarization)
     }
 
     /// The offline diarizer as recorded meetings use it: (window, local speaker) prints with
     /// the count estimated per recording, plus gap filling.
     /// - Parameter threads: ONNX Runtime threads (two when nil).
     public func meetingDiarizer(threads: Int? = nil) throws -> GapFillingDiarizer {
-        let prints = try embedder(threads: threads ?? 2)
-        return GapFillingDiarizer(
-            base: try localSpeakerDiarizer(threads: threads, embedder: prints),
-            detector: try voiceActivity(),
-            embedder: prints
-        )
+        let base = try localSpeakerDiarizer(threads: threads)
+        return GapFillingDiarizer(base: base, detector: try voiceActivity(), embedder: base.embedder)
     }
 
-    /// CAM++ voice prints, on `threads` ONNX Runtime threads.
-    public func embedder(threads: Int = 1) throws -> SherpaSpeakerEmbedder {
+    public func embedder() throws -> SherpaSpeakerEmbedder {
         try SherpaSpeakerEmbedder(
-            modelPath: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory).embedding,
-            threads: threads
+            modelPath: SpeakerModelFiles(modelsDirectory: configuration.modelsDirectory).embedding
         )
     }
 

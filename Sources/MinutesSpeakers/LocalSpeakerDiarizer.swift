@@ -57,7 +57,9 @@ public final class LocalSpeakerDiarizer: Diarizer {
 
     public let configuration: Configuration
     private let segmentation: SpeakerSegmentationModel
-    private let embedder: SherpaSpeakerEmbedder
+    /// The voice print model it prints with; gap filling prints with the same one, since each
+    /// ONNX Runtime session keeps an arena of its own.
+    public let embedder: SherpaSpeakerEmbedder
     /// The first sample of each window: every ``Configuration/step`` seconds, wider when that
     /// would make more than ``Configuration/maximumWindows``; the last may run past the end.
     static func windowStarts(sampleCount: Int, configuration: Configuration) -> [Int] {
@@ -75,18 +77,14 @@ public final class LocalSpeakerDiarizer: Diarizer {
     /// and 0.031, 1 at 327 MB and 0.034.
     private static let batch = 2
 
-    /// - Parameter embedder: the voice print model to share (gap filling prints with it too,
-    ///   and each ONNX Runtime session keeps its own arena); one is loaded when nil.
-    public init(configuration: Configuration, embedder: SherpaSpeakerEmbedder? = nil) throws {
+    public init(configuration: Configuration) throws {
         try configuration.models.validate()
         self.configuration = configuration
         segmentation = try SpeakerSegmentationModel(
             path: configuration.models.segmentation,
             threads: configuration.threads
         )
-        self.embedder =
-            try embedder
-            ?? SherpaSpeakerEmbedder(modelPath: configuration.models.embedding, threads: configuration.threads)
+        embedder = try SherpaSpeakerEmbedder(modelPath: configuration.models.embedding, threads: configuration.threads)
     }
 
     public func diarize(_ samples: [Float], speakerCount: Int?) async throws -> [SpeakerTurn] {

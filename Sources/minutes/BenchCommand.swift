@@ -89,10 +89,11 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             try await CommandContext.report {
                 let engines = SpeechEngines()
+                let base = try engines.localSpeakerDiarizer(step: step)
                 let diarizer = GapFillingDiarizer(
-                    base: try engines.localSpeakerDiarizer(step: step),
+                    base: base,
                     detector: try engines.voiceActivity(),
-                    embedder: try engines.embedder()
+                    embedder: base.embedder
                 )
                 var ratios: [Double] = []
                 for file in files {

@@ -94,6 +94,8 @@ public final class LocalSpeakerDiarizer: Diarizer {
         var prints: [[Float]] = []
         var owners: [(window: Int, speaker: Int)] = []
         for batchStart in stride(from: 0, to: starts.count, by: Self.batch) {
+            // A stopped job or refine stops here rather than after the whole recording.
+            try Task.checkCancellation()
             let batchStarts = Array(starts[batchStart..<min(starts.count, batchStart + Self.batch)])
             let segmented = try await BlockingWork.run { [segmentation] in
                 try segmentation.windows(of: samples, at: batchStarts)

@@ -118,6 +118,35 @@ struct FileTranscriberTests {
         #expect(segments.last.map { $0.end <= 31.5 } == true)
     }
 
+    /// A recording shorter than one Whisper window is decoded whole, as whisper-cli does: the
+    /// phone call opens with a clipped "Yeah." that a window starting half a second before
+    /// the speech voice activity found left out.
+    @Test func aShortRecordingKeepsTheWordItOpensWith() async throws {
+        let call = TestData.phoneCallDev + "/callfriend-4210.wav"
+        let segments = try await Self.engines.get().transcribe(file: call, options: TranscriptionOptions())
+        let words = TranscriptNormalizer.words(segments.map(\.text).joined(separator: " "))
+        #expect(words.first == "yeah", "\(words.prefix(3))")
+        #expect(words.count > 70)
+    }
+
+    @Test func aShortRecordingEndingInSilenceEndsWithItsSpeechAndSilenceAloneGivesNothing() async throws {
+        let jfk = try AudioFile.load16kMono(TestData.jfk)
+        let trailing = try temporaryWAV(jfk + [Float](repeating: 0, count: 16_000 * 14), rate: 16_000)
+        let silent = try temporaryWAV([Float](repeating: 0, count: 16_000 * 20), rate: 16_000)
+        defer {
+            try? FileManager.default.removeItem(atPath: trailing)
+            try? FileManager.default.removeItem(atPath: silent)
+        }
+
+        let segments = try await Self.engines.get().transcribe(file: trailing, options: TranscriptionOptions())
+        #expect(
+            TranscriptNormalizer.words(segments.map(\.text).joined(separator: " "))
+                == TranscriptNormalizer.words(TestData.jfkTranscript)
+        )
+        #expect(segments.last.map { $0.end <= Double(jfk.count) / 16_000 + 0.5 } == true)
+        #expect(try await Self.engines.get().transcribe(file: silent, options: TranscriptionOptions()).isEmpty)
+    }
+
     @Test func silenceAndQuietNoiseGiveNoText() async throws {
         let quiet = (0..<16_000 * 15).map { _ in Float.random(in: -0.002...0.002) }
 

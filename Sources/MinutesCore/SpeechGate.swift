@@ -20,8 +20,10 @@ public struct SpeechGate: Sendable {
         duration <= windowing.maximumLength
     }
 
-    /// The segments overlapping some region of `speech`, their ends (and their words' ends)
-    /// no later than the end of the last speech. Times are in the same seconds as `speech`.
+    /// The segments overlapping some region of `speech`, ending with the last speech.
+    ///
+    /// A kept segment's end, and its words' ends, come no later than the end of the last
+    /// region. Times are in the same seconds as `speech`.
     public func kept(_ segments: [SegmentDraft], speech: [SpeechRegion]) -> [SegmentDraft] {
         guard let last = speech.last else { return [] }
         return segments.filter { segment in

@@ -9,7 +9,8 @@ struct TranscribeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transcribe",
         abstract: "Transcribe a recording offline with whisper.cpp.",
-        discussion: "Only the speech that voice activity finds is transcribed, so silence yields no text."
+        discussion:
+            "Voice activity decides what is speech, so silence yields no text. A recording of up to 28 s is decoded whole, as whisper-cli does; longer ones window by window."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -5,7 +5,8 @@
 /// several windows. Each instant takes the number of voices the windows agree on (the mean
 /// of their counts, rounded) and gives it to the clusters most active there on average. A
 /// local speaker that got no print (too little speech) still counts towards how many talk,
-/// so its neighbours' clusters fill its time rather than the time going missing.
+/// so a cluster active at that instant takes its time; where no cluster is, the time stays
+/// unassigned (gap filling may give it to a voice later).
 public enum LocalSpeakerReconstruction {
     /// - Parameters:
     ///   - labels: for each window, its local speakers' clusters (speakers without a print

@@ -115,8 +115,8 @@ public struct SharedEngines: Sendable {
                     atPath: configuration.voiceActivityModelPath
                 )
             ),
-            status(speakers.segmentation, loaded: sherpaDiarizer.isLoaded),
-            status(speakers.embedding, loaded: sherpaEmbedder.isLoaded),
+            status(speakers.segmentation, loaded: sherpaDiarizer.isLoaded || recordingDiarizer.isLoaded),
+            status(speakers.embedding, loaded: sherpaEmbedder.isLoaded || recordingDiarizer.isLoaded),
         ]
     }
 

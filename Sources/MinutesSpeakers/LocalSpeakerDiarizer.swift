@@ -16,11 +16,12 @@ public final class LocalSpeakerDiarizer: Diarizer {
         public var models: SpeakerModelFiles
         /// Seconds between the starts of two 10-second windows.
         public var step: Double
-        /// The most windows of one recording: longer recordings space their windows wider.
+        /// The most windows of one recording (2 or more): longer recordings space their
+        /// windows wider.
         ///
         /// Clustering compares every print with every other, so its memory grows with the
         /// square of the prints (about 2.5 per window). 2,000 windows (83 minutes at 2.5 s)
-        /// keep that under 100 MB; a 3-hour meeting gets a window every 5.4 s, which costs
+        /// keep that near 100 MB; a 3-hour meeting gets a window every 5.4 s, which costs
         /// accuracy (at 5 s one person's recording split in two; BENCHMARKS.md).
         public var maximumWindows: Int
         /// Clusters stop joining when their average similarity falls below this.
@@ -64,7 +65,8 @@ public final class LocalSpeakerDiarizer: Diarizer {
     /// would make more than ``Configuration/maximumWindows``; the last may run past the end.
     static func windowStarts(sampleCount: Int, configuration: Configuration) -> [Int] {
         let beyondFirst = sampleCount - SpeakerSegmentationModel.windowSamples
-        let spread = (beyondFirst + configuration.maximumWindows - 2) / max(1, configuration.maximumWindows - 1)
+        let most = max(2, configuration.maximumWindows)
+        let spread = (beyondFirst + most - 2) / (most - 1)
         let step = max(1_600, Int(configuration.step * 16_000), spread)
         let count = max(0, (beyondFirst + step - 1) / step) + 1
         return (0..<count).map { $0 * step }

@@ -67,15 +67,17 @@ final class OnnxModel {
     }
 
     /// Runs the model on `input` and copies its output out of ONNX Runtime's memory.
+    ///
+    /// The input tensor wraps `input`'s own storage, so it is created, run and released while
+    /// that storage is pinned; ONNX Runtime only reads it.
     func run(_ input: Tensor) throws -> Tensor {
-        var values = input.values
         let shape = input.shape.map { Int64($0) }
-        var inputValue: OpaquePointer?
-        try values.withUnsafeMutableBufferPointer { buffer in
+        return try input.values.withUnsafeBufferPointer { buffer in
+            var inputValue: OpaquePointer?
             try Self.check(
                 minutes_ort_create_float_tensor(
                     memory,
-                    buffer.baseAddress,
+                    UnsafeMutablePointer(mutating: buffer.baseAddress),
                     buffer.count,
                     shape,
                     shape.count,
@@ -83,22 +85,22 @@ final class OnnxModel {
                 ),
                 doing: "pass the audio to ONNX Runtime"
             )
-        }
-        defer { minutes_ort_release_value(inputValue) }
-        var outputValue: OpaquePointer?
-        try inputName.withCString { inputName in
-            try outputName.withCString { outputName in
-                var inputNames: [UnsafePointer<CChar>?] = [inputName]
-                var outputNames: [UnsafePointer<CChar>?] = [outputName]
-                var inputs: [OpaquePointer?] = [inputValue]
-                try Self.check(
-                    minutes_ort_run(session, &inputNames, &inputs, 1, &outputNames, 1, &outputValue),
-                    doing: "run the model"
-                )
+            defer { minutes_ort_release_value(inputValue) }
+            var outputValue: OpaquePointer?
+            try inputName.withCString { inputName in
+                try outputName.withCString { outputName in
+                    var inputNames: [UnsafePointer<CChar>?] = [inputName]
+                    var outputNames: [UnsafePointer<CChar>?] = [outputName]
+                    var inputs: [OpaquePointer?] = [inputValue]
+                    try Self.check(
+                        minutes_ort_run(session, &inputNames, &inputs, 1, &outputNames, 1, &outputValue),
+                        doing: "run the model"
+                    )
+                }
             }
+            defer { minutes_ort_release_value(outputValue) }
+            return try Self.copy(outputValue)
         }
-        defer { minutes_ort_release_value(outputValue) }
-        return try Self.copy(outputValue)
     }
 
     private static func copy(_ value: OpaquePointer?) throws -> Tensor {

@@ -1,11 +1,13 @@
 import MinutesAudio
 import MinutesCore
 
-/// Transcribes recordings: voice activity finds the speech, Whisper hears only that.
+/// Transcribes recordings: voice activity finds the speech, Whisper's words are kept only there.
 ///
 /// Gating on voice activity is what keeps Whisper from inventing text ("Thank you.") on
-/// silence and music. Files are read as a stream, holding only the audio of the window
-/// being transcribed, so a 3-hour meeting needs no more memory than a short one.
+/// silence and music. A recording that fits one Whisper window is decoded whole, with voice
+/// activity beside it as the gate (``SpeechGate``); longer files are read as a stream,
+/// holding only the audio of the window being transcribed, so a 3-hour meeting needs no more
+/// memory than a short one.
 public struct FileTranscriber: Sendable {
     public let transcriber: any Transcriber
     public let detector: any VoiceActivityDetector

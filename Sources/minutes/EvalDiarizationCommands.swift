@@ -4,6 +4,7 @@ import MinutesAudio
 import MinutesCore
 import MinutesPipeline
 import MinutesSpeakers
+import MinutesSpeech
 
 /// `minutes eval der --ref REF.rttm [--collar 0.25] HYP.rttm…`.
 struct EvalDERCommand: AsyncParsableCommand {
@@ -98,6 +99,18 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
     )
     var fillGaps = true
 
+    /// The product's diarizer with the options given here.
+    private func localConfiguration(_ engines: SpeechEngines) -> LocalSpeakerDiarizer.Configuration {
+        var configuration = LocalSpeakerDiarizer.Configuration(
+            models: SpeakerModelFiles(modelsDirectory: engines.configuration.modelsDirectory)
+        )
+        if let step { configuration.step = step }
+        if let similarity { configuration.similarity = similarity }
+        if let minimumTurn { configuration.minimumTurn = Double(minimumTurn) }
+        if let minimumGap { configuration.minimumGap = Double(minimumGap) }
+        return configuration
+    }
+
     func run() async throws {
         try await CommandContext.report {
             let engines = SpeechEngines()
@@ -121,25 +134,28 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                     turns = try await diarization.turns(of: recording)
                 } else {
                     let samples = try LoudnessNormalizer().normalize(recording, sampleRate: 16_000).samples
-                    let turnDiarizer = try engines.diarizer(
-                        threshold: threshold ?? (spectral ? SpectralDiarizer.baseThreshold : nil),
-                        minimumTurn: minimumTurn,
-                        minimumGap: minimumGap
-                    )
                     let base: any Diarizer
-                    if spectral {
-                        base = SpectralDiarizer(base: turnDiarizer, embedder: try engines.embedder())
-                    } else if sherpa {
-                        base = turnDiarizer
+                    var prints: (any SpeakerEmbedder)?
+                    if spectral || sherpa {
+                        let turnDiarizer = try engines.diarizer(
+                            threshold: threshold ?? (spectral ? SpectralDiarizer.baseThreshold : nil),
+                            minimumTurn: minimumTurn,
+                            minimumGap: minimumGap
+                        )
+                        base =
+                            spectral
+                            ? SpectralDiarizer(base: turnDiarizer, embedder: try engines.embedder()) : turnDiarizer
                     } else {
-                        base = try engines.localSpeakerDiarizer(step: step, similarity: similarity)
+                        let local = try LocalSpeakerDiarizer(configuration: localConfiguration(engines))
+                        base = local
+                        prints = local.embedder
                     }
                     let diarizer: any Diarizer =
                         fillGaps
                         ? GapFillingDiarizer(
                             base: base,
                             detector: try engines.voiceActivity(),
-                            embedder: try engines.embedder()
+                            embedder: try prints ?? engines.embedder()
                         )
                         : base
                     turns = try await diarizer.diarize(samples, speakerCount: nil)

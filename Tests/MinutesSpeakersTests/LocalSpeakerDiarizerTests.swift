@@ -77,6 +77,11 @@ struct LocalSpeakerDiarizerTests {
         let long = LocalSpeakerDiarizer.windowStarts(sampleCount: hours, configuration: configuration)
         #expect(long.count <= 2_000 && long.count > 1_900)
         #expect(long.last! + SpeakerSegmentationModel.windowSamples >= hours)
+        // A cap below two still covers the recording with two windows.
+        var capped = configuration
+        capped.maximumWindows = 1
+        let two = LocalSpeakerDiarizer.windowStarts(sampleCount: 480_000, configuration: capped)
+        #expect(two.count == 2 && two.last! + SpeakerSegmentationModel.windowSamples >= 480_000)
     }
 
     @Test func aMissingSegmentationModelSaysWhichFile() throws {

@@ -78,6 +78,8 @@ public struct SpeechEngines: Sendable {
     public func localSpeakerDiarizer(
         step: Double? = nil,
         similarity: Float? = nil,
+        minimumTurn: Double? = nil,
+        minimumGap: Double? = nil,
         threads: Int? = nil
     ) throws -> LocalSpeakerDiarizer {
         var diarization = LocalSpeakerDiarizer.Configuration(
@@ -85,6 +87,8 @@ public struct SpeechEngines: Sendable {
         )
         if let step { diarization.step = step }
         if let similarity { diarization.similarity = similarity }
+        if let minimumTurn { diarization.minimumTurn = minimumTurn }
+        if let minimumGap { diarization.minimumGap = minimumGap }
         if let threads { diarization.threads = threads }
         return try LocalSpeakerDiarizer(configuration: diarization)
     }

@@ -4,7 +4,6 @@ import MinutesAudio
 import MinutesCore
 import MinutesPipeline
 import MinutesSpeakers
-import MinutesSpeech
 
 /// `minutes eval der --ref REF.rttm [--collar 0.25] HYP.rttm…`.
 struct EvalDERCommand: AsyncParsableCommand {
@@ -99,18 +98,6 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
     )
     var fillGaps = true
 
-    /// The product's diarizer with the options given here.
-    private func localConfiguration(_ engines: SpeechEngines) -> LocalSpeakerDiarizer.Configuration {
-        var configuration = LocalSpeakerDiarizer.Configuration(
-            models: SpeakerModelFiles(modelsDirectory: engines.configuration.modelsDirectory)
-        )
-        if let step { configuration.step = step }
-        if let similarity { configuration.similarity = similarity }
-        if let minimumTurn { configuration.minimumTurn = Double(minimumTurn) }
-        if let minimumGap { configuration.minimumGap = Double(minimumGap) }
-        return configuration
-    }
-
     func run() async throws {
         try await CommandContext.report {
             let engines = SpeechEngines()
@@ -146,7 +133,12 @@ struct EvalDiarizationCommand: AsyncParsableCommand {
                             spectral
                             ? SpectralDiarizer(base: turnDiarizer, embedder: try engines.embedder()) : turnDiarizer
                     } else {
-                        let local = try LocalSpeakerDiarizer(configuration: localConfiguration(engines))
+                        let local = try engines.localSpeakerDiarizer(
+                            step: step,
+                            similarity: similarity,
+                            minimumTurn: minimumTurn.map(Double.init),
+                            minimumGap: minimumGap.map(Double.init)
+                        )
                         base = local
                         prints = local.embedder
                     }

@@ -139,11 +139,42 @@ final class LLMFakeServer: Sendable {
     }
 
     /// A port on 127.0.0.1 that nothing listens on, for an endpoint that is down.
-    static func closedPort() throws -> Int {
-        let server = try LLMFakeServer(replies: [.error(500)])
-        let port = server.port
-        server.stop()
-        return port
+    ///
+    /// The port stays bound (without listening, and without `SO_REUSEADDR`) until
+    /// ``ClosedPort/release()``: a port merely closed again was once handed by the kernel to a
+    /// fake server of a test running beside it, which then answered the "down" endpoint.
+    static func closedPort() throws -> ClosedPort {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0 else {
+            close(descriptor)
+            throw FakeServerError("cannot bind a port on 127.0.0.1")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        return ClosedPort(descriptor: descriptor, port: Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    /// A bound, never listening port: connecting to it is refused.
+    struct ClosedPort {
+        let descriptor: Int32
+        let port: Int
+
+        func release() { close(descriptor) }
     }
 
     // MARK: - Serving

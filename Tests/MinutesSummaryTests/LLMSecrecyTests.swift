@@ -55,7 +55,9 @@ struct LLMSecrecyTests {
         }
 
         // And when the endpoint is down
-        let port = try LLMFakeServer.closedPort()
+        let closed = try LLMFakeServer.closedPort()
+        defer { closed.release() }
+        let port = closed.port
         let down = LLMFixtures.configuration(try #require(URL(string: "http://127.0.0.1:\(port)/v1")), attempts: 1)
         let summarizer = LLMSummarizer(configuration: down, personas: personas, logger: logs.logger)
         texts.append(try await summarizer.summarize(try LLMFixtures.standup()).fallbackReason ?? "")

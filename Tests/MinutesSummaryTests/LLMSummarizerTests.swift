@@ -255,7 +255,9 @@ struct LLMSummarizerTests {
     }
 
     @Test func anEndpointThatIsDownFallsBack() async throws {
-        let port = try LLMFakeServer.closedPort()
+        let closed = try LLMFakeServer.closedPort()
+        defer { closed.release() }
+        let port = closed.port
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/v1"))
         let setup = try harness(LLMFixtures.configuration(url, attempts: 2))
 

@@ -89,26 +89,12 @@ final class LLMFakeServer: Sendable {
     /// - Parameter responder: the reply to the request numbered by its second argument (0 first).
     init(responder: @escaping @Sendable (Request, Int) -> Reply) throws {
         self.responder = responder
-        let descriptor = Self.loopbackSocket()
-        guard descriptor >= 0 else { throw FakeServerError("cannot create a socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(descriptor, 16) == 0 else {
+        let (descriptor, boundPort) = try Self.boundLoopbackSocket(reusingAddress: true)
+        guard listen(descriptor, 16) == 0 else {
             close(descriptor)
             throw FakeServerError("cannot listen on 127.0.0.1")
         }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
+        port = boundPort
         listener = descriptor
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
@@ -144,11 +130,32 @@ final class LLMFakeServer: Sendable {
     /// ``ClosedPort/release()``: a port merely closed again was once handed by the kernel to a
     /// fake server of a test running beside it, which then answered the "down" endpoint.
     static func closedPort() throws -> ClosedPort {
+        let (descriptor, port) = try boundLoopbackSocket(reusingAddress: false)
+        return ClosedPort(descriptor: descriptor, port: port)
+    }
+
+    /// A bound, never listening port: connecting to it is refused.
+    struct ClosedPort {
+        let descriptor: Int32
+        let port: Int
+
+        func release() { close(descriptor) }
+    }
+
+    // MARK: - Serving
+
+    /// A TCP socket bound to 127.0.0.1 on a port the kernel picks, and that port.
+    private static func boundLoopbackSocket(reusingAddress: Bool) throws -> (descriptor: Int32, port: Int) {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
         let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
+        guard descriptor >= 0 else { throw FakeServerError("cannot create a socket") }
+        if reusingAddress {
+            var yes: Int32 = 1
+            setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
@@ -166,28 +173,7 @@ final class LLMFakeServer: Sendable {
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
         }
-        return ClosedPort(descriptor: descriptor, port: Int(UInt16(bigEndian: address.sin_port)))
-    }
-
-    /// A bound, never listening port: connecting to it is refused.
-    struct ClosedPort {
-        let descriptor: Int32
-        let port: Int
-
-        func release() { close(descriptor) }
-    }
-
-    // MARK: - Serving
-
-    private static func loopbackSocket() -> Int32 {
-        #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        return descriptor
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     private func acceptLoop() {

@@ -9,7 +9,9 @@ import Testing
 /// Voice-gated, streaming transcription of files with the real engines.
 @Suite(.hangGuard)
 struct FileTranscriberTests {
-    private static let engines = Result {
+    private static let engines = Result { try makeEngines() }
+
+    private static func makeEngines() throws -> FileTranscriber {
         FileTranscriber(
             transcriber: try WhisperCppTranscriber(
                 modelPath: WhisperModelFile.path(for: "tiny.en", modelsDirectory: TestData.modelsDirectory)
@@ -64,8 +66,12 @@ struct FileTranscriberTests {
 
     /// Names and jargon a user lists are spelled as listed: tiny.en alone heard "Shelled on
     /// move the cabernetes cluster to grave in the Loki, and Niame reviewed the deurformed plan".
+    ///
+    /// It loads its own Whisper: whisper.cpp seeds its first decoder's sampler once per
+    /// context, so when a decode falls back to sampling, what it writes depends on the decodes
+    /// other tests ran on a shared context before it (on the fresh machine "Xiaobhan").
     @Test func aVocabularyGivesNamesAndJargonTheirSpelling() async throws {
-        let transcriber = try Self.engines.get()
+        let transcriber = try Self.makeEngines()
         let sentence = "Siobhan moved the Kubernetes cluster to Grafana Loki, and Niamh reviewed the Terraform plan."
         let speech = try await LocalSynthesizer().synthesize(sentence, voice: "slt")
         let path = try temporaryWAV(
